@@ -1,0 +1,53 @@
+# Everything a newcomer needs, from a fresh clone: `make demo` and `make test` set themselves up
+# (virtual environment, pinned packages, generated datasets) before they run.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+DATA   := shared_utils/datasets/h5/.built
+
+.PHONY: demo test test-fast lab build check clean lock setup
+
+setup: $(DATA)
+
+$(READY): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DATA): $(READY) $(wildcard shared_utils/datasets/*.py)
+	$(BIN)/python -m shared_utils.datasets build
+
+## demo: build the student release, grade a small embedded class, print the scores
+demo: $(DATA)
+	$(BIN)/python -m autograder demo
+
+## test: the whole test suite (what CI runs)
+test: $(DATA)
+	$(BIN)/python -m pytest -n 2
+
+## test-fast: the suite without the slow (notebook-running) tests
+test-fast: $(DATA)
+	$(BIN)/python -m pytest -m "not slow"
+
+## lab: open JupyterLab on a learner's copy of the released assignments
+lab: $(DATA)
+	$(BIN)/python -m autograder lab
+
+build: $(DATA)
+	$(BIN)/python -m autograder build
+
+check: $(DATA)
+	$(BIN)/python -m autograder check
+
+## lock: re-pin every transitive dependency after editing requirements.txt
+lock:
+	rm -rf /tmp/dls-lock-venv && $(PYTHON) -m venv /tmp/dls-lock-venv
+	/tmp/dls-lock-venv/bin/python -m pip install --quiet -r requirements.txt
+	( sed -n 1,2p requirements.lock; /tmp/dls-lock-venv/bin/python -m pip freeze ) > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf build lab shared_utils/datasets/h5
