@@ -1,0 +1,116 @@
+"""Stage `grade`: a folder of submissions -> gradebook, grades.csv and feedback HTML.
+
+Submissions are laid out as nbgrader's `submitted/<student>/<assignment id>/<notebook>.ipynb`.
+Only the notebook itself is taken from a submission (extra files could shadow imports). A
+submission that cannot be graded -- notebook missing or unreadable, or a kernel that died -- is
+reported with score 0 and its reason, and never stops the others from being graded.
+"""
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import build
+from .config import DEFAULT_COURSE_DIR, load_course
+from .errors import AutograderError
+from .feedback import generate_feedback
+from .grade_core import autograde_submissions
+from .notebook import read_notebook
+
+__all__ = ["Result", "find_submissions", "grade", "write_csv", "print_results"]
+
+
+@dataclass
+class Result:
+    student: str
+    assignment: str
+    score: float
+    max_score: float
+    status: str = "graded"                           # or why it could not be graded
+    cells: dict = field(default_factory=dict)        # grade id -> (score, max)
+    feedback: list = field(default_factory=list)     # feedback HTML paths
+
+    @property
+    def graded(self):
+        return self.status == "graded"
+
+
+def find_submissions(folder, course):
+    """[(student, assignment, path to the student's assignment folder)], sorted."""
+    folder = Path(folder)
+    if (folder / "submitted").is_dir():
+        folder = folder / "submitted"
+    if not folder.is_dir():
+        raise AutograderError(f"no such folder of submissions: {folder}")
+    found = []
+    for student_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for assignment_dir in sorted(p for p in student_dir.iterdir() if p.is_dir()):
+            found.append((student_dir.name, course.get(assignment_dir.name), assignment_dir))
+    if not found:
+        raise AutograderError(f"{folder} holds no <student>/<assignment id>/ folders")
+    return found
+
+
+def _load(assignment, folder):
+    """The submitted notebook, or the reason it cannot be graded."""
+    path = folder / assignment.notebook_name
+    if not path.is_file():
+        return None, f"no {assignment.notebook_name} in the submission"
+    try:
+        return read_notebook(path), None
+    except AutograderError as exc:
+        return None, f"unreadable notebook ({str(exc).split('(', 1)[-1].rstrip(')')})"
+
+
+def _grade_assignment(course_dir, assignment, submissions):
+    results, notebooks = {}, {}
+    for student, folder in submissions:
+        nb, problem = _load(assignment, folder)
+        if problem:
+            results[student] = Result(student, assignment.id, 0.0, assignment.points, problem)
+        else:
+            notebooks[student] = nb
+    scores = autograde_submissions(course_dir, assignment, notebooks) if notebooks else {}
+    for student, cells in scores.items():
+        if cells is None:
+            results[student] = Result(student, assignment.id, 0.0, assignment.points,
+                                      f"the notebook could not be run (see logs/autograde-"
+                                      f"{assignment.id}.log)")
+        else:
+            results[student] = Result(student, assignment.id, sum(s for s, _ in cells.values()),
+                                      sum(m for _, m in cells.values()), cells=cells)
+    graded = [s for s, r in results.items() if r.graded]
+    if graded:
+        for student, pages in generate_feedback(course_dir, assignment.id, graded).items():
+            results[student].feedback = pages
+    return [results[s] for s, _ in submissions]
+
+
+def write_csv(results, path):
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["student_id", "assignment_id", "score", "max_score", "status"])
+        for r in results:
+            writer.writerow([r.student, r.assignment, f"{r.score:g}", f"{r.max_score:g}", r.status])
+
+
+def grade(submissions, course_dir=DEFAULT_COURSE_DIR):
+    """Grade every submission under `submissions`; return the Results (also in grades.csv)."""
+    course = load_course()
+    course_dir = Path(course_dir).resolve()
+    found = find_submissions(submissions, course)
+    results = []
+    for assignment in dict.fromkeys(a for _, a, _ in found):
+        if not (course_dir / "release" / assignment.id).is_dir():
+            build(course_dir, ids=[assignment.id], course=course)
+        batch = [(s, folder) for s, a, folder in found if a == assignment]
+        results += _grade_assignment(course_dir, assignment, batch)
+    write_csv(results, course_dir / "grades.csv")
+    return results
+
+
+def print_results(results):
+    width = max([7] + [len(r.student) for r in results])
+    print(f"{'student':<{width}}  {'assignment':<28} {'score':>6} {'max':>5}  status")
+    for r in results:
+        print(f"{r.student:<{width}}  {r.assignment:<28} {r.score:>6g} {r.max_score:>5g}  "
+              f"{r.status}")

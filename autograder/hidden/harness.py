@@ -1,0 +1,92 @@
+"""Tools the hidden tests share: grader-seeded inputs, safe calls into learner code, isolation
+from the learner's other answers, and a detector for Python loops over the examples."""
+import contextlib
+import sys
+import warnings
+import zlib
+
+import numpy as np
+
+from shared_utils.checks._report import describe, fail
+
+__all__ = ["HiddenTestFailure", "quiet", "rng", "learner_call", "isolated", "line_steps",
+           "expect_vectorised"]
+
+_GRADER_SEED = 7_351_204  # known only to the grader: hidden inputs cannot be predicted
+
+
+class HiddenTestFailure(AssertionError):
+    """A hidden test failed; the message is all that the learner's feedback shows."""
+
+
+@contextlib.contextmanager
+def quiet():
+    """No warnings reach stderr while hidden tests run (stderr would zero the cell)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
+
+
+def rng(name):
+    """A Generator seeded from the grader's secret and the test's name: the same every run."""
+    return np.random.default_rng([_GRADER_SEED, zlib.crc32(name.encode())])
+
+
+def learner_call(func, *args, **kwargs):
+    """Call learner code; any exception becomes a failure that names the call and its input."""
+    try:
+        return func(*args, **kwargs)
+    except NotImplementedError:
+        fail(func.__name__, "is not implemented yet.")
+    except Exception as exc:  # the learner's bug, reported with the input that caused it
+        shown = ", ".join(describe(a) for a in args)
+        fail(func.__name__, f"raised {type(exc).__name__}: {exc}", actual=f"called with {shown}")
+
+
+@contextlib.contextmanager
+def isolated(func, **replacements):
+    """While active, names in the learner's namespace (e.g. `propagate`) point to reference
+    versions, so a test of one function does not fail because of a bug in another."""
+    namespace = func.__globals__
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in replacements}
+    namespace.update(replacements)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
+def line_steps(func, *args, **kwargs):
+    """How many lines of the learner's own code run during the call (a deterministic count)."""
+    steps = 0
+
+    def tracer(frame, event, arg):
+        nonlocal steps
+        if frame.f_globals is not func.__globals__:
+            return None
+        if event == "line":
+            steps += 1
+        return tracer
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        learner_call(func, *args, **kwargs)
+    finally:
+        sys.settrace(previous)
+    return steps
+
+
+def expect_vectorised(func, small_args, large_args, m_small, m_large):
+    """The learner's code runs as many lines for m_large examples as for m_small (notes §2.11)."""
+    few, many = line_steps(func, *small_args), line_steps(func, *large_args)
+    if many > few:
+        fail(func.__name__, "seems to loop over the examples in Python.",
+             expected=f"the same number of executed lines for m = {m_small} and m = {m_large}",
+             actual=f"{few} lines for m = {m_small}, {many} lines for m = {m_large}",
+             hint="replace the for loop with whole-array numpy operations (notes §2.11-2.14).")
