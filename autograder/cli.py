@@ -5,6 +5,7 @@ line `error: ...` on stderr and exits 2; nothing else is caught, so a bug keeps 
 """
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import AutograderError
 
@@ -31,6 +32,8 @@ def _grade(args):
     from .grade import grade, print_results
     results = grade(args.submissions, course_dir=args.course_dir)
     print_results(results)
+    course_dir = Path(args.course_dir).resolve()
+    print(f"grades in {course_dir / 'grades.csv'}, feedback in {course_dir / 'feedback'}")
     return 0 if all(r.graded for r in results) else 1
 
 

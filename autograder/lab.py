@@ -45,5 +45,8 @@ def lab(port=8888):
     folder = prepare()
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(folder / ".jupyter"))
     print(f"JupyterLab on {folder} (Ctrl+C to stop)", flush=True)
-    os.execve(sys.executable, [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={folder}",
-                               f"--port={port}", "--no-browser"], env)
+    argv = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={folder}", f"--port={port}",
+            "--no-browser"]
+    if os.geteuid() == 0:  # containers and CI machines run as root; Jupyter refuses without this
+        argv.append("--allow-root")
+    os.execve(sys.executable, argv, env)

@@ -147,3 +147,17 @@ def test_sanitize_list_is_nbgraders_own_with_ours_after_overwrite_cells():
                 for p in Autograde.class_traits()["sanitize_preprocessors"].default()]
     assert [p for p in SANITIZE if p != ours] == defaults
     assert SANITIZE.index(ours) > SANITIZE.index("nbgrader.preprocessors.OverwriteCells")
+
+
+def test_lab_copies_the_release_once_and_hides_instructor_tools(built_course, tmp_path):
+    import json
+
+    from autograder.lab import prepare
+    folder = prepare(lab_dir=tmp_path / "lab", course_dir=built_course)
+    notebook = folder / "c1w2_logistic_regression" / "logistic_regression.ipynb"
+    assert "raise NotImplementedError()" in notebook.read_text()
+    notebook.write_text("my work")
+    prepare(lab_dir=tmp_path / "lab", course_dir=built_course)
+    assert notebook.read_text() == "my work"  # a learner's edits are never overwritten
+    page = json.loads((folder / ".jupyter" / "labconfig" / "page_config.json").read_text())
+    assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
