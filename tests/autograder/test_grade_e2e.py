@@ -83,11 +83,17 @@ def test_grades_csv_lists_every_student(graded):
 
 
 def test_plain_nbgrader_autograde_in_the_course_dir(fresh_course, course):
-    """What an instructor does by hand: nbgrader autograde on a copy of the source notebook."""
+    """What an instructor does by hand: nbgrader autograde on a copy of the source notebook
+    (full marks) and on a copy of the release (zero)."""
     for a in course.assignments:
-        target = fresh_course / "submitted" / "plain" / a.id / a.notebook_name
-        target.parent.mkdir(parents=True)
-        shutil.copy(a.source, target)
+        for student, notebook, expected in (("plain", a.source, a.points),
+                                            ("plain_stub", fresh_course / "release" / a.id /
+                                             a.notebook_name, 0)):
+            target = fresh_course / "submitted" / student / a.id / a.notebook_name
+            target.parent.mkdir(parents=True)
+            shutil.copy(notebook, target)
         nbgrader(fresh_course, "autograde", a.id, "--force")
-        scores = cell_scores(fresh_course, a.id, a.notebook_name.removesuffix(".ipynb"), "plain")
-        assert scores and sum(s for s, _ in scores.values()) == a.points
+        for student, expected in (("plain", a.points), ("plain_stub", 0)):
+            scores = cell_scores(fresh_course, a.id, a.notebook_name.removesuffix(".ipynb"),
+                                 student)
+            assert scores and sum(s for s, _ in scores.values()) == expected
