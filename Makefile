@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 DATA   := shared_utils/datasets/h5/.built
 
-.PHONY: demo test test-fast lab build check clean lock setup
+.PHONY: demo test test-fast lab build check clean lock setup bench-nn
 
 setup: $(DATA)
 
@@ -41,6 +41,11 @@ build: $(DATA)
 
 check: $(DATA)
 	$(BIN)/python -m autograder check
+
+## bench-nn: shared_utils.nn against PyTorch CPU (installs the dev-only torch of requirements-dev.txt)
+bench-nn: $(DATA)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m tests.benchmarks.nn_speed
 
 ## lock: re-pin every transitive dependency after editing requirements.txt
 lock:
