@@ -6,7 +6,8 @@ cell can adjust it; nothing here calls plt.show().
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["plot_costs", "plot_cost_curves", "show_images", "show_mislabeled"]
+__all__ = ["plot_costs", "plot_cost_curves", "show_images", "show_mislabeled",
+           "plot_decision_boundary"]
 
 
 def plot_costs(costs, learning_rate=None, every=100, ax=None):
@@ -64,3 +65,29 @@ def show_mislabeled(images, Y, Y_prediction, classes, max_images=8):
         print("No mislabeled images.")
         return None
     return show_images(images[wrong], titles=titles, ncols=min(len(wrong), 8))
+
+
+def plot_decision_boundary(predict_fn, X, Y, ax=None, resolution=300, margin=1.0):
+    """The regions a 2-D classifier assigns to each class, with the data points on top.
+
+    predict_fn -- takes points as columns, shape (2, k) like the course's X, and returns k labels
+                  in any shape (e.g. `lambda P: predict(parameters, P)`, or for scikit-learn
+                  `lambda P: clf.predict(P.T)`)
+    X -- the points, shape (2, m); Y -- their labels 0/1, shape (1, m)
+    resolution -- grid points per axis (the grid spans the data plus `margin` on every side)
+    """
+    ax = ax or plt.figure(figsize=(6, 5)).gca()
+    X, y = np.asarray(X, dtype=float), np.ravel(Y)
+    x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
+    x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
+    g1, g2 = np.meshgrid(x1, x2)
+    grid = np.vstack([g1.ravel(), g2.ravel()])  # (2, resolution**2): one point per column
+    regions = np.asarray(predict_fn(grid), dtype=float).reshape(g1.shape)
+    # each region in a light shade of its class's colour (class 0 red, class 1 blue)
+    ax.contourf(g1, g2, regions, levels=[-0.5, 0.5, 1.5],
+                colors=[plt.cm.Spectral(0.0), plt.cm.Spectral(1.0)], alpha=0.3)
+    ax.scatter(X[0], X[1], c=y, s=15, cmap=plt.cm.Spectral, vmin=0, vmax=1, edgecolors="k",
+               linewidths=0.3)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return ax

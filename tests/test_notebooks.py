@@ -1,6 +1,7 @@
 """Every source notebook runs top to bottom as a learner runs it (slow): no error, nothing on
 stderr, within the time budget, and printing the figures its text promises."""
 import re
+import shutil
 import time
 
 import nbformat
@@ -17,8 +18,11 @@ BUDGET_S = 60  # DECISIONS §15: a notebook's reference run, on 2 cores
 def executed(request, tmp_path_factory):
     assignment = request.param
     nb = nbformat.read(str(assignment.source), as_version=4)
+    run_dir = tmp_path_factory.mktemp("run")
+    for path in assignment.files:  # helper modules sit next to the notebook, as in release/<id>/
+        shutil.copy2(path, run_dir / path.name)
     client = NotebookClient(nb, timeout=BUDGET_S, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path_factory.mktemp("run"))}})
+                            resources={"metadata": {"path": str(run_dir)}})
     started = time.monotonic()
     client.execute()
     return nb, time.monotonic() - started

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cats
+from . import cats, planar
 from ._h5 import read_h5, write_h5
 
-__all__ = ["data_dir", "build_all", "load_catvnoncat"]
+__all__ = ["data_dir", "build_all", "load_catvnoncat", "load_planar_dataset"]
 
 
 def data_dir():
@@ -33,9 +33,15 @@ def _build_catvnoncat(directory):
                  {f"{split}_set_x": x, f"{split}_set_y": y, "list_classes": classes})
 
 
+def _build_planar(directory):
+    X, Y = planar.make_flower(planar.M, seed=planar.SEED)
+    write_h5(directory / "planar_flower.h5", {"X": X, "Y": Y})
+
+
 # name -> (files it writes, builder)
 _REGISTRY = {
     "catvnoncat": (("train_catvnoncat.h5", "test_catvnoncat.h5"), _build_catvnoncat),
+    "planar": (("planar_flower.h5",), _build_planar),
 }
 
 
@@ -66,3 +72,14 @@ def load_catvnoncat():
     train_x, train_y, classes = read_h5(train_file, ("train_set_x", "train_set_y", "list_classes"))
     test_x, test_y = read_h5(test_file, ("test_set_x", "test_set_y"))
     return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+
+
+def load_planar_dataset():
+    """The planar "flower" of week 3, shaped like the original course's `load_planar_dataset()`.
+
+    Returns:
+    X -- the points, float64 of shape (2, 400), one example per column
+    Y -- labels 0/1, int64 of shape (1, 400)
+    """
+    (path,) = _ensure("planar")
+    return read_h5(path, ("X", "Y"))
