@@ -67,8 +67,8 @@ def demo(root=DEMO_DIR):
             score = by_key[("eve", aid)].score
         got = by_key[(student, aid)].score
         ok &= got == score
-        print(f"  {student:<4} {aid}: {why:<45} expected {score:g}, got {got:g} "
-              f"{'ok' if got == score else 'MISMATCH'}")
+        print(f"  {'ok' if got == score else 'MISMATCH':<8} {student:<4} {aid:<28} expected "
+              f"{score:>4g}, got {got:>4g}  ({why})")
     print(f"\ngradebook {course_dir / 'gradebook.db'}\ngrades    {course_dir / 'grades.csv'}\n"
           f"feedback  {course_dir / 'feedback'}/<student>/<assignment>/")
     print("demo passed" if ok else "demo FAILED: a score differs from what was expected")
