@@ -1,26 +1,12 @@
-"""The public checks of c1w3_planar_classification agree with the hidden references (a second,
-independent implementation), and their failures speak kindly."""
+"""The public checks of c1w3_planar_classification accept independent answers and speak kindly
+when they fail. (That the hidden references pass them is tests/autograder/
+test_references_pass_public_checks.py.)"""
 import numpy as np
 import pytest
 
 from autograder.hidden import c1w3_planar_classification as hidden
 from shared_utils.checks import CheckFailure
 from shared_utils.checks import c1w3_planar_classification as checks
-
-
-@pytest.mark.parametrize("check,reference", [
-    (checks.layer_sizes_test, hidden.reference_layer_sizes),
-    (checks.initialize_parameters_test, hidden.reference_initialize_parameters),
-    (checks.forward_propagation_test, hidden.reference_forward_propagation),
-    (checks.compute_cost_test, hidden.reference_compute_cost),
-    (checks.backward_propagation_test, hidden.reference_backward_propagation),
-    (checks.update_parameters_test, hidden.reference_update_parameters),
-    (checks.nn_model_test, hidden.reference_nn_model),
-    (checks.predict_test, hidden.reference_predict),
-], ids=lambda x: getattr(x, "__name__", ""))
-def test_the_hidden_references_pass_the_public_checks(check, reference, capsys):
-    check(reference)
-    assert "All tests passed." in capsys.readouterr().out
 
 
 def test_the_activation_check_accepts_independent_answers(capsys):
