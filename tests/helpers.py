@@ -9,6 +9,8 @@ import contextlib
 import io
 import warnings
 
+from nbformat.v4 import new_code_cell
+
 from autograder.notebook import (HIDDEN_MARKERS, grade_id, is_grade, is_solution, meta,
                                  without_lines)
 
@@ -45,3 +47,12 @@ def cell_scores(nb):
 
 def lost(scores):
     return {gid for gid, (score, points) in scores.items() if score < points}
+
+
+def nbgrader_cell(source, **nbgrader):
+    """A code cell for a fixture notebook; with keywords, they become its nbgrader metadata."""
+    cell = new_code_cell(source)
+    if nbgrader:
+        cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False,
+                                     "locked": False, **nbgrader}
+    return cell

@@ -1,10 +1,11 @@
 """`check` through real nbgrader runs (slow): the course passes, and a broken one is caught."""
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_notebook
 
 from autograder.check import check
 from autograder.config import load_course
 from autograder.notebook import write_notebook
+from tests.helpers import nbgrader_cell
 
 pytestmark = pytest.mark.slow
 
@@ -16,20 +17,14 @@ def test_the_course_passes_check_with_every_mutant(tmp_path):
     assert len(lines) == len(load_course().assignments)
 
 
-def _cell(source, **nbgrader):
-    cell = new_code_cell(source)
-    cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False,
-                                 "locked": False, **nbgrader}
-    return cell
-
 
 def test_a_broken_course_is_reported_problem_by_problem(tmp_path):
     nb = new_notebook(cells=[
-        _cell("def double(v):\n    ### BEGIN SOLUTION\n    return 2 * v\n    ### END SOLUTION",
+        nbgrader_cell("def double(v):\n    ### BEGIN SOLUTION\n    return 2 * v\n    ### END SOLUTION",
               grade_id="tiny_double", solution=True),
-        _cell("assert True  # a test that cannot fail", grade_id="tiny_visible", grade=True,
+        nbgrader_cell("assert True  # a test that cannot fail", grade_id="tiny_visible", grade=True,
               locked=True, points=1),
-        _cell("### BEGIN HIDDEN TESTS\nassert double(3) == 6\n### END HIDDEN TESTS",
+        nbgrader_cell("### BEGIN HIDDEN TESTS\nassert double(3) == 6\n### END HIDDEN TESTS",
               grade_id="tiny_hidden", grade=True, locked=True, points=2)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}

@@ -3,7 +3,7 @@ course manifest, and the hidden-test harness."""
 import nbformat
 import numpy as np
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_notebook
 
 from autograder.config import load_course
 from autograder.errors import AutograderError
@@ -13,24 +13,18 @@ from autograder.notebook import owners, read_notebook, solve, tamper
 from autograder.preprocessors import StripHiddenTests
 from autograder.preprocessors.strip_hidden import PLACEHOLDER, strip_hidden_regions
 from shared_utils.checks import CheckFailure
+from tests.helpers import nbgrader_cell
 
-
-def _cell(source, **nbgrader):
-    cell = new_code_cell(source)
-    if nbgrader:
-        cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False,
-                                     "locked": False, **nbgrader}
-    return cell
 
 
 def _tiny():
     return new_notebook(cells=[
-        _cell("x = 1"),
-        _cell("def double(v):\n    ### BEGIN SOLUTION\n    return 2 * v\n    ### END SOLUTION",
+        nbgrader_cell("x = 1"),
+        nbgrader_cell("def double(v):\n    ### BEGIN SOLUTION\n    return 2 * v\n    ### END SOLUTION",
               grade_id="double", solution=True),
-        _cell("assert double(2) == 4", grade_id="double_visible", grade=True, locked=True,
+        nbgrader_cell("assert double(2) == 4", grade_id="double_visible", grade=True, locked=True,
               points=1),
-        _cell("### BEGIN HIDDEN TESTS\nassert double(3) == 6\n### END HIDDEN TESTS",
+        nbgrader_cell("### BEGIN HIDDEN TESTS\nassert double(3) == 6\n### END HIDDEN TESTS",
               grade_id="double_hidden", grade=True, locked=True, points=2)])
 
 
