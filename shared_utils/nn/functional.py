@@ -13,7 +13,8 @@ from .tensor import Tensor
 
 __all__ = ["as_tensor", "as_pair", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax",
            "cat", "stack", "pad", "conv2d", "max_pool2d", "avg_pool2d", "dropout", "batch_norm",
-           "layer_norm", "embedding", "lstm", "scaled_dot_product_attention", "cross_entropy",
+           "layer_norm", "embedding", "lstm", "causal_mask", "additive_mask",
+           "scaled_dot_product_attention", "cross_entropy",
            "binary_cross_entropy_with_logits", "mse_loss", "triplet_loss"]
 
 
@@ -173,6 +174,20 @@ def lstm(x, h0, c0, weight_ih, weight_hh, bias):
     return h.transpose(0, 1), c.transpose(0, 1)  # (T, N, H) -> (N, T, H)
 
 
+def causal_mask(t):
+    """The look-ahead mask of a decoder (notes C5 §3.9): (t, t) booleans, True where query
+    position i may attend to key position j, i.e. j <= i."""
+    return np.tril(np.ones((t, t), bool))
+
+
+def additive_mask(mask):
+    """A mask as numbers to add to the attention scores: a boolean mask (True = may attend)
+    becomes 0 where True and -1e9 where False; a float mask is returned as it is. A large
+    negative rather than -inf, so that a fully masked row stays finite."""
+    mask = np.asarray(mask)
+    return np.where(mask, 0.0, -1e9) if mask.dtype == bool else mask
+
+
 def scaled_dot_product_attention(query, key, value, attn_mask=None, need_weights=False):
     """softmax(Q K^T / sqrt(d)) V for query (..., T_q, d), key (..., T_k, d), value
     (..., T_k, d_v) -> (..., T_q, d_v); with need_weights, also the weights (..., T_q, T_k).
@@ -183,10 +198,7 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, need_weights
     query, key = as_tensor(query), as_tensor(key)
     scores = (query @ key.transpose(-2, -1)) * (1.0 / math.sqrt(query.shape[-1]))
     if attn_mask is not None:
-        mask = np.asarray(attn_mask)
-        if mask.dtype == bool:  # a large negative, not -inf, so a fully masked row stays finite
-            mask = np.where(mask, 0.0, -1e9)
-        scores = scores + mask.astype(scores.dtype)
+        scores = scores + additive_mask(attn_mask).astype(scores.dtype)
     weights = softmax(scores, dim=-1)
     out = weights @ as_tensor(value)
     return (out, weights) if need_weights else out

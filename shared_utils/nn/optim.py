@@ -38,6 +38,37 @@ class Optimizer:
         """The step to subtract from one parameter, given its gradient and its own state dict."""
         raise NotImplementedError
 
+    def state_dict(self):
+        """What resuming training needs, flat so that np.savez can store it: "t", "lr" and
+        "<i>.<name>" for each running average of parameter i (e.g. "0.v", "0.s")."""
+        state = {"t": np.array(self.t), "lr": np.array(self.lr)}
+        for i, moments in enumerate(self.state):
+            state.update((f"{i}.{name}", value.copy()) for name, value in moments.items())
+        return state
+
+    def load_state_dict(self, state):
+        """Restore what state_dict() returned, for an optimiser over the same parameters."""
+        self.t, self.lr = int(state["t"]), float(state["lr"])
+        self.state = [{} for _ in self.params]
+        for key, value in state.items():
+            if key in ("t", "lr"):
+                continue
+            index, name = key.split(".", 1)
+            param = self.params[int(index)]
+            assert value.shape == param.shape, (
+                f"load_state_dict: {key} has shape {value.shape}, its parameter {param.shape}")
+            self.state[int(index)][name] = np.array(value, dtype=param.data.dtype)
+
+    def save(self, path):
+        """Write state_dict() to an .npz file (next to the model's `Module.save`)."""
+        np.savez(path, **self.state_dict())
+
+    def load(self, path):
+        """Read an .npz file written by save()."""
+        with np.load(path) as archive:
+            self.load_state_dict({name: archive[name] for name in archive.files})
+        return self
+
     def _moment(self, state, name, grad):
         """A per-parameter running average, zeros like the gradient at first (notes C2 §2.6)."""
         if name not in state:

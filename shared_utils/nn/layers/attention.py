@@ -14,8 +14,12 @@ class MultiheadAttention(Module):
 
     Each of num_heads heads attends with its own E / num_heads slice of the projected Q, K,
     V; the heads' outputs are concatenated and projected by out_proj. weights is
-    (N, T_q, T_k), averaged over the heads, or None with need_weights=False. attn_mask is
-    boolean (True = may attend) or additive, broadcast to (N, heads, T_q, T_k).
+    (N, T_q, T_k), averaged over the heads, or None with need_weights=False.
+
+    attn_mask -- boolean, True where a query may attend to a key (e.g. F.causal_mask(T), the
+                 notes' look-ahead mask), or additive floats; broadcast to (N, heads, T_q, T_k).
+    key_padding_mask -- (N, T_k) booleans, True at padding positions that no query attends
+                 to (the notes' padding mask). True means "ignore" here, as in PyTorch.
     """
 
     def __init__(self, embed_dim, num_heads, bias=True, rng=None):
@@ -31,7 +35,11 @@ class MultiheadAttention(Module):
         n, t, _ = x.shape  # (N, T, E) -> (N, heads, T, E / heads)
         return x.reshape(n, t, self.num_heads, -1).transpose(1, 2)
 
-    def forward(self, query, key, value, attn_mask=None, need_weights=True):
+    def forward(self, query, key, value, attn_mask=None, key_padding_mask=None,
+                need_weights=True):
+        if key_padding_mask is not None:
+            padding = np.where(np.asarray(key_padding_mask, bool), -1e9, 0.0)[:, None, None, :]
+            attn_mask = padding if attn_mask is None else F.additive_mask(attn_mask) + padding
         q, k, v = (self._split_heads(proj(x)) for proj, x in
                    ((self.q_proj, query), (self.k_proj, key), (self.v_proj, value)))
         out, weights = F.scaled_dot_product_attention(q, k, v, attn_mask, need_weights=True)

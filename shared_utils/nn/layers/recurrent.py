@@ -115,12 +115,16 @@ class _Recurrent(Module):
     """x (N, T, input_size) -> (output (N, T, D*H), final state (num_layers*D, N, H)), with
     D = 2 if bidirectional else 1; the LSTM's state is a pair (h, c) of such arrays. Layer
     l > 0 reads the outputs of layer l - 1; the backward direction reads time reversed.
-    state: an initial state shaped like the final one, or None for zeros."""
+    state: an initial state shaped like the final one, or None for zeros.
+    dropout: inverted dropout with this probability on the outputs of every layer but the
+    last, in training mode only (as PyTorch; notes C2 §1.6)."""
     cell = None
 
-    def __init__(self, input_size, hidden_size, num_layers=1, bidirectional=False, rng=None):
+    def __init__(self, input_size, hidden_size, num_layers=1, bidirectional=False, dropout=0.0,
+                 rng=None):
         super().__init__()
-        self.input_size, self.hidden_size = input_size, hidden_size
+        assert 0 <= dropout < 1, f"dropout must be in [0, 1), got {dropout}"
+        self.input_size, self.hidden_size, self.dropout = input_size, hidden_size, dropout
         self.num_layers, self.directions = num_layers, 2 if bidirectional else 1
         sizes = [input_size] + [hidden_size * self.directions] * (num_layers - 1)
         self.cells = ModuleList(type(self).cell(size, hidden_size, rng=rng)
@@ -139,13 +143,15 @@ class _Recurrent(Module):
                 outputs.append(out if direction == 0 else out[:, ::-1])
                 finals.append(final)
             x = outputs[0] if self.directions == 1 else F.cat(outputs, dim=-1)
+            if layer < self.num_layers - 1:
+                x = F.dropout(x, self.dropout, self.training)
         if isinstance(finals[0], tuple):  # LSTM: stack h and c separately
             return x, tuple(F.stack(list(part)) for part in zip(*finals))
         return x, F.stack(finals)
 
     def extra_repr(self):
         return (f"{self.input_size}, {self.hidden_size}, num_layers={self.num_layers}, "
-                f"bidirectional={self.directions == 2}")
+                f"bidirectional={self.directions == 2}, dropout={self.dropout}")
 
 
 def _select(state, k):

@@ -333,6 +333,35 @@ def test_multihead_attention_weights_are_a_distribution_that_respects_the_mask()
     assert np.allclose(weights.data.sum(-1), 1) and np.all(weights.data[:, ~mask] < 1e-6)
 
 
+def test_key_padding_mask_hides_padded_keys_and_combines_with_the_causal_mask():
+    layer = nn.MultiheadAttention(8, 2)
+    x = RNG.standard_normal((2, 4, 8)).astype(np.float32)
+    padding = np.array([[False, False, False, True], [False, True, True, True]])
+    _, weights = layer(x, x, x, key_padding_mask=padding)
+    assert np.allclose(weights.data.sum(-1), 1)
+    assert np.all(weights.data.transpose(0, 2, 1)[padding] < 1e-6)  # no query looks at a pad
+    causal = nn.F.causal_mask(4)
+    assert causal.shape == (4, 4) and causal[2, 1] and not causal[1, 2]
+    _, both = layer(x, x, x, attn_mask=causal, key_padding_mask=padding)
+    hidden = ~causal[None] | padding[:, None, :]
+    assert np.all(both.data[hidden] < 1e-6) and np.allclose(both.data.sum(-1), 1)
+
+
+def test_dropout_between_recurrent_layers_only_in_training():
+    x = RNG.standard_normal((3, 5, 4)).astype(np.float32)
+    nn.manual_seed(0)
+    plain = nn.LSTM(4, 6, num_layers=2)
+    nn.manual_seed(0)
+    dropped = nn.LSTM(4, 6, num_layers=2, dropout=0.5)
+    assert not np.allclose(plain(x)[0].data, dropped(x)[0].data)
+    dropped.eval()
+    assert np.array_equal(plain(x)[0].data, dropped(x)[0].data)
+    nn.manual_seed(0)
+    single = nn.GRU(4, 6, dropout=0.5)  # one layer: nothing between layers to drop
+    nn.manual_seed(0)
+    assert np.array_equal(single(x)[0].data, nn.GRU(4, 6)(x)[0].data)
+
+
 def test_positional_encoding_table():
     table = nn.PositionalEncoding(6, max_len=10).encoding
     assert table.shape == (10, 6) and np.allclose(table[0], [0, 1, 0, 1, 0, 1])

@@ -60,6 +60,42 @@ def test_weight_decay_adds_lambda_w_and_missing_grads_are_skipped():
     assert w.grad is None
 
 
+@pytest.mark.parametrize("optimizer_class", [optim.Momentum, optim.RMSprop, optim.Adam])
+def test_saved_optimiser_state_resumes_training_exactly(optimizer_class, tmp_path):
+    grads = [np.array([[0.1, -0.2]]), np.array([[0.3, 0.05]]), np.array([[-0.2, 0.4]])]
+
+    def run(opt, w, steps):
+        for g in steps:
+            w.grad = g.copy()
+            opt.step()
+
+    w = nn.Parameter(W0.copy())
+    straight = optimizer_class([w], lr=0.01)
+    run(straight, w, grads * 2)
+
+    w1 = nn.Parameter(W0.copy())
+    first = optimizer_class([w1], lr=0.01)
+    run(first, w1, grads)
+    first.save(tmp_path / "opt.npz")
+    w2 = nn.Parameter(w1.data.copy())
+    resumed = optimizer_class([w2], lr=0.5).load(tmp_path / "opt.npz")
+    assert resumed.t == 3 and resumed.lr == 0.01
+    run(resumed, w2, grads)
+    assert np.array_equal(w2.data, w.data)
+    fresh = nn.Parameter(w1.data.copy())
+    run(optimizer_class([fresh], lr=0.01), fresh, grads)  # without the state: a different W
+    assert not np.allclose(fresh.data, w.data)
+
+
+def test_loading_state_for_other_parameters_is_refused():
+    opt = optim.Adam([nn.Parameter(W0.copy())])
+    opt.params[0].grad = G.copy()
+    opt.step()
+    other = optim.Adam([nn.Parameter(np.zeros((3, 1)))])
+    with pytest.raises(AssertionError, match="shape"):
+        other.load_state_dict(opt.state_dict())
+
+
 def test_clip_grad_norm_scales_all_gradients_together():
     a, b = nn.Parameter(np.zeros(2)), nn.Parameter(np.zeros(1))
     a.grad, b.grad = np.array([3.0, 0.0]), np.array([4.0])
