@@ -113,7 +113,7 @@ class Conv2d(Function):
         for block in _blocks(len(xp)):
             cols = im2col(xp[block], (kh, kw), stride, out_hw).reshape(w2.shape[1], -1)
             g = grad[block].transpose(1, 0, 2, 3).reshape(f, -1)  # (F, n*H_out*W_out)
-            dw2 += g @ cols.T
+            dw2 += (cols @ g.T).T  # measured faster than g @ cols.T for these shapes
             dbias += g.sum(axis=1)
             if ctx.needs_input_grad[0]:
                 dcols = (w2.T @ g).reshape(c, kh, kw, -1, *out_hw)
