@@ -30,10 +30,18 @@ def _check(args):
 
 def _grade(args):
     from .grade import grade, print_results
-    results = grade(args.submissions, course_dir=args.course_dir)
+    from .sandbox import Limits, isolation
+    from .summary import print_cell_summary
+    if args.workers < 1:
+        raise AutograderError(f"--workers must be at least 1, got {args.workers}")
+    print(f"isolation: {isolation()}", flush=True)
+    results = grade(args.submissions, course_dir=args.course_dir, workers=args.workers,
+                    limits=Limits(wall_s=args.time_limit, memory_mb=args.memory_limit))
     print_results(results)
+    print_cell_summary(results)
     course_dir = Path(args.course_dir).resolve()
-    print(f"grades in {course_dir / 'grades.csv'}, feedback in {course_dir / 'feedback'}")
+    print(f"grades in {course_dir / 'grades.csv'}, per-cell summary in "
+          f"{course_dir / 'cell_summary.csv'}, feedback in {course_dir / 'feedback'}")
     return 0 if all(r.graded for r in results) else 1
 
 
@@ -65,6 +73,11 @@ def _parser():
     p.add_argument("submissions", help="a folder of <student>/<assignment id>/<notebook>.ipynb "
                                        "(or one that contains submitted/)")
     p.add_argument("--course-dir", default=DEFAULT_COURSE_DIR)
+    p.add_argument("--workers", type=int, default=1, help="notebooks graded at once (default 1)")
+    p.add_argument("--time-limit", type=int, default=600, metavar="S",
+                   help="wall-clock seconds for one whole notebook (default 600)")
+    p.add_argument("--memory-limit", type=int, default=3072, metavar="MB",
+                   help="memory of one notebook's kernel (default 3072)")
     p.set_defaults(run=_grade)
     p = sub.add_parser("demo", help="build, grade a small embedded class, print the scores")
     p.set_defaults(run=_demo)

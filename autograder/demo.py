@@ -57,7 +57,7 @@ def demo(root=DEMO_DIR):
             write_notebook(nb, root / "submitted" / student / a.id / a.notebook_name)
             expected[(student, a.id)] = (why, score)
     print(f"grading {len(expected)} submissions (one notebook run each) ...", flush=True)
-    results = grade(root / "submitted", course_dir=course_dir)
+    results = grade(root / "submitted", course_dir=course_dir, workers=2)
     print_results(results)
     by_key = {(r.student, r.assignment): r for r in results}
     ok = True

@@ -9,12 +9,15 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared_utils.datasets import build_all
+
 from .build import build
 from .config import DEFAULT_COURSE_DIR, load_course
 from .errors import AutograderError
 from .feedback import generate_feedback
-from .grade_core import autograde_submissions
 from .notebook import read_notebook
+from .sandbox import Limits, grade_sandboxed
+from .summary import write_cell_summary
 
 __all__ = ["Result", "find_submissions", "grade", "write_csv", "print_results"]
 
@@ -28,6 +31,7 @@ class Result:
     status: str = "graded"                           # or why it could not be graded
     cells: dict = field(default_factory=dict)        # grade id -> (score, max)
     feedback: list = field(default_factory=list)     # feedback HTML paths
+    note: str = ""                                   # e.g. why a feedback page was withheld
 
     @property
     def graded(self):
@@ -61,7 +65,7 @@ def _load(assignment, folder):
         return None, f"unreadable notebook ({str(exc).split('(', 1)[-1].rstrip(')')})"
 
 
-def _grade_assignment(course_dir, assignment, submissions):
+def _grade_assignment(course_dir, assignment, submissions, workers, limits, hide):
     results, notebooks = {}, {}
     for student, folder in submissions:
         nb, problem = _load(assignment, folder)
@@ -69,19 +73,21 @@ def _grade_assignment(course_dir, assignment, submissions):
             results[student] = Result(student, assignment.id, 0.0, assignment.points, problem)
         else:
             notebooks[student] = nb
-    scores = autograde_submissions(course_dir, assignment, notebooks) if notebooks else {}
+    scores, reasons = (grade_sandboxed(course_dir, assignment, notebooks, workers, limits, hide)
+                       if notebooks else ({}, {}))
     for student, cells in scores.items():
         if cells is None:
             results[student] = Result(student, assignment.id, 0.0, assignment.points,
-                                      f"the notebook could not be run (see logs/autograde-"
-                                      f"{assignment.id}.log)")
+                                      reasons[student])
         else:
             results[student] = Result(student, assignment.id, sum(s for s, _ in cells.values()),
                                       sum(m for _, m in cells.values()), cells=cells)
     graded = [s for s, r in results.items() if r.graded]
     if graded:
-        for student, pages in generate_feedback(course_dir, assignment.id, graded).items():
-            results[student].feedback = pages
+        pages, withheld = generate_feedback(course_dir, assignment.id, graded)
+        for student in graded:
+            results[student].feedback = pages[student]
+            results[student].note = withheld.get(student, "")
     return [results[s] for s, _ in submissions]
 
 
@@ -93,18 +99,22 @@ def write_csv(results, path):
             writer.writerow([r.student, r.assignment, f"{r.score:g}", f"{r.max_score:g}", r.status])
 
 
-def grade(submissions, course_dir=DEFAULT_COURSE_DIR):
-    """Grade every submission under `submissions`; return the Results (also in grades.csv)."""
+def grade(submissions, course_dir=DEFAULT_COURSE_DIR, workers=1, limits=Limits()):
+    """Grade every submission under `submissions`, `workers` notebooks at once, each in its
+    own sandbox; return the Results (also in grades.csv and cell_summary.csv)."""
     course = load_course()
     course_dir = Path(course_dir).resolve()
     found = find_submissions(submissions, course)
+    build_all()  # the kernels read the datasets but may not write them
     results = []
     for assignment in dict.fromkeys(a for _, a, _ in found):
         if not (course_dir / "release" / assignment.id).is_dir():
             build(course_dir, ids=[assignment.id], course=course)
         batch = [(s, folder) for s, a, folder in found if a == assignment]
-        results += _grade_assignment(course_dir, assignment, batch)
+        results += _grade_assignment(course_dir, assignment, batch, workers, limits,
+                                     hide=[Path(submissions).resolve()])
     write_csv(results, course_dir / "grades.csv")
+    write_cell_summary(results, course_dir / "cell_summary.csv")
     return results
 
 
@@ -113,4 +123,4 @@ def print_results(results):
     print(f"{'student':<{width}}  {'assignment':<28} {'score':>6} {'max':>5}  status")
     for r in results:
         print(f"{r.student:<{width}}  {r.assignment:<28} {r.score:>6g} {r.max_score:>5g}  "
-              f"{r.status}")
+              f"{r.status}{'; ' + r.note if r.note else ''}")

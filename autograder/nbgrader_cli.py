@@ -8,11 +8,13 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 from .errors import AutograderError
 
-__all__ = ["nbgrader", "error_summary", "cell_scores", "gradebook_url"]
+__all__ = ["nbgrader", "error_summary", "cell_scores", "gradebook_url", "merge_submission",
+           "forget_submissions"]
 
 
 def _kernel_env():
@@ -60,3 +62,47 @@ def cell_scores(course_dir, assignment_id, notebook_id, student_id):
         if any(g.score is None for g in nb.grades):  # execution failed: nothing was scored
             return None
         return {g.name: (float(g.score), float(g.max_score)) for g in nb.grades}
+
+
+def merge_submission(source_course, target_course, assignment_id, student_id):
+    """Copy one student's graded submission (scores, comments, flags) from the gradebook of
+    `source_course` into that of `target_course`, replacing any earlier one there."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(gradebook_url(source_course)) as src:
+        submission = src.find_submission(assignment_id, student_id)
+        timestamp = submission.timestamp
+        grades = {(nb.name, g.name): (g.auto_score, g.manual_score, g.extra_credit,
+                                      g.needs_manual_grade)
+                  for nb in submission.notebooks for g in nb.grades}
+        comments = {(nb.name, c.name): (c.auto_comment, c.manual_comment)
+                    for nb in submission.notebooks for c in nb.comments}
+        flags = {nb.name: nb.flagged for nb in submission.notebooks}
+    forget_submissions(target_course, assignment_id, [student_id])
+    with Gradebook(gradebook_url(target_course)) as dst, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # as nbgrader's own add_submission does, see above
+        dst.update_or_create_student(student_id)
+        merged = dst.add_submission(assignment_id, student_id, timestamp=timestamp)
+        for (notebook, cell), values in grades.items():
+            grade = dst.find_grade(cell, notebook, assignment_id, student_id)
+            (grade.auto_score, grade.manual_score, grade.extra_credit,
+             grade.needs_manual_grade) = values
+        for (notebook, cell), (auto, manual) in comments.items():
+            comment = dst.find_comment(cell, notebook, assignment_id, student_id)
+            comment.auto_comment, comment.manual_comment = auto, manual
+        for nb in merged.notebooks:
+            nb.flagged = flags.get(nb.name, False)
+        dst.db.commit()
+
+
+def forget_submissions(course_dir, assignment_id, students):
+    """Remove these students' earlier submissions of the assignment from the gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(gradebook_url(course_dir)) as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's own removal trips SQLAlchemy warnings
+        for student in students:
+            try:
+                gb.remove_submission(assignment_id, student)
+            except MissingEntry:
+                pass

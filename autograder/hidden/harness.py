@@ -32,6 +32,9 @@ def rng(name):
     return np.random.default_rng([_GRADER_SEED, zlib.crc32(name.encode())])
 
 
+AFTER_LEARNER_CALL = None  # the grading guard's restore (guard.py), when it is installed
+
+
 def learner_call(func, *args, **kwargs):
     """Call learner code; any exception becomes a failure that names the call and its input."""
     try:
@@ -41,6 +44,9 @@ def learner_call(func, *args, **kwargs):
     except Exception as exc:  # the learner's bug, reported with the input that caused it
         shown = ", ".join(describe(a) for a in args)
         fail(func.__name__, f"raised {type(exc).__name__}: {exc}", actual=f"called with {shown}")
+    finally:
+        if AFTER_LEARNER_CALL is not None:
+            AFTER_LEARNER_CALL()
 
 
 @contextlib.contextmanager

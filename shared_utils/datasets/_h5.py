@@ -23,6 +23,7 @@ def write_h5(path, arrays):
         with h5py.File(tmp, "w", track_order=True) as f:
             for name, array in arrays.items():
                 f.create_dataset(name, data=np.asarray(array), track_times=False)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; data are for every user (and kernel)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
