@@ -65,7 +65,7 @@ def _load(assignment, folder):
         return None, f"unreadable notebook ({str(exc).split('(', 1)[-1].rstrip(')')})"
 
 
-def _grade_assignment(course_dir, assignment, submissions, workers, limits, hide):
+def _grade_assignment(course_dir, assignment, submissions, workers, limits, hide, feedback):
     results, notebooks = {}, {}
     for student, folder in submissions:
         nb, problem = _load(assignment, folder)
@@ -83,7 +83,7 @@ def _grade_assignment(course_dir, assignment, submissions, workers, limits, hide
             results[student] = Result(student, assignment.id, sum(s for s, _ in cells.values()),
                                       sum(m for _, m in cells.values()), cells=cells)
     graded = [s for s, r in results.items() if r.graded]
-    if graded:
+    if graded and feedback:
         pages, withheld = generate_feedback(course_dir, assignment.id, graded)
         for student in graded:
             results[student].feedback = pages[student]
@@ -99,9 +99,11 @@ def write_csv(results, path):
             writer.writerow([r.student, r.assignment, f"{r.score:g}", f"{r.max_score:g}", r.status])
 
 
-def grade(submissions, course_dir=DEFAULT_COURSE_DIR, workers=1, limits=Limits()):
+def grade(submissions, course_dir=DEFAULT_COURSE_DIR, workers=1, limits=Limits(),
+          feedback=True):
     """Grade every submission under `submissions`, `workers` notebooks at once, each in its
-    own sandbox; return the Results (also in grades.csv and cell_summary.csv)."""
+    own sandbox; return the Results (also in grades.csv and cell_summary.csv). feedback=False
+    skips the feedback pages (the grading benchmark compares with plain autograde)."""
     course = load_course()
     course_dir = Path(course_dir).resolve()
     found = find_submissions(submissions, course)
@@ -112,7 +114,7 @@ def grade(submissions, course_dir=DEFAULT_COURSE_DIR, workers=1, limits=Limits()
             build(course_dir, ids=[assignment.id], course=course)
         batch = [(s, folder) for s, a, folder in found if a == assignment]
         results += _grade_assignment(course_dir, assignment, batch, workers, limits,
-                                     hide=[Path(submissions).resolve()])
+                                     hide=[Path(submissions).resolve()], feedback=feedback)
     write_csv(results, course_dir / "grades.csv")
     write_cell_summary(results, course_dir / "cell_summary.csv")
     return results

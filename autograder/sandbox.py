@@ -12,6 +12,7 @@ Grades are the same whatever the number of workers: each notebook gets a fresh k
 """
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ from .notebook import write_notebook
 
 __all__ = ["Limits", "isolation", "grade_sandboxed"]
 
-FIRST_UID = 61000   # slot k grades as uid FIRST_UID + k (no account needed)
+UID_RANGE = (100_000, 2**31)  # each grading run draws its own block of user ids from it
 CHUNK = 8           # students per nbgrader run
 
 
@@ -78,8 +79,8 @@ def _revealed_paths(runtime_dir):
 class _Slot:
     """One worker's private course directory and kernel spec."""
 
-    def __init__(self, root, k, course_dir, assignment, limits, isolate, hide):
-        self.dir, self.uid = root / f"slot{k}", FIRST_UID + k
+    def __init__(self, root, k, first_uid, course_dir, assignment, limits, isolate, hide):
+        self.dir, self.uid = root / f"slot{k}", first_uid + k
         self.course_dir, self.assignment, self.limits = course_dir, assignment, limits
         self.isolate, self.hide = isolate, hide
 
@@ -103,7 +104,9 @@ class _Slot:
                         hide=_hidden_paths(self.course_dir, self.hide),
                         reveal=_revealed_paths(runtime),
                         writable=[os.path.realpath(runtime)],
-                        error_log=str(self.dir / "kernel-errors.log"))
+                        error_log=str(self.dir / "kernel-errors.log"),
+                        preload=[f"autograder.hidden.{self.assignment.id}",
+                                 f"shared_utils.checks.{self.assignment.id}"])
         (self.dir / "kernel.json").write_text(json.dumps(settings))
         spec = self.dir / "jupyter" / "kernels" / "python3"
         spec.mkdir(parents=True)
@@ -158,7 +161,8 @@ def _reason(log, student, slot_dir):
                         ("was stopped", "grading ran past the time limit")):
         if any(needle in ln for ln in lines) or needle in log:
             return why
-    return "the notebook could not be run"
+    errors = [ln for ln in lines if "Error" in ln]
+    return "the notebook could not be run" + (f" ({errors[-1][:120]})" if errors else "")
 
 
 def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(), hide=()):
@@ -171,23 +175,36 @@ def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(
     size = max(1, min(CHUNK, -(-len(students) // max(1, workers))))  # every worker gets work
     chunks = [students[i:i + size] for i in range(0, len(students), size)]
     free = list(range(workers))
+    # Slot k runs as first_uid + k (no account needed). Drawn at random per run, so two runs
+    # at once (two instructors, two test workers) never share a user and never kill each
+    # other's kernels when they clean up.
+    first_uid = secrets.randbelow((UID_RANGE[1] - UID_RANGE[0]) // 1024) * 1024 + UID_RANGE[0]
     lock, results, reasons = threading.Lock(), {}, {}
+
+    def record(slot, graded, log_name):
+        """Keep one nbgrader run's outcome, reading the slot before it is used again."""
+        with lock:
+            log = next(iter(graded.values()))[1]
+            (course_dir / "logs").mkdir(exist_ok=True)
+            (course_dir / "logs" / f"autograde-{assignment.id}-{log_name}.log").write_text(log)
+            for student, (cells, _) in graded.items():
+                results[student] = cells
+                if cells is None:
+                    reasons[student] = _reason(log, student, slot.dir)
+                else:
+                    _collect(slot.dir / "course", course_dir, assignment.id, student)
 
     def run(chunk):
         with lock:
             k = free.pop()
-        slot = _Slot(root, k, course_dir, assignment, limits, isolate, hide)
+        slot = _Slot(root, k, first_uid, course_dir, assignment, limits, isolate, hide)
         try:
             graded = slot.grade({s: notebooks[s] for s in chunk})
             if len(chunk) > 1 and all(cells is None for cells, _ in graded.values()):
-                graded = {s: slot.grade({s: notebooks[s]})[s] for s in chunk}  # nbgrader died
-            with lock:
-                for student, (cells, log) in graded.items():
-                    results[student] = cells
-                    if cells is None:
-                        reasons[student] = _reason(log, student, slot.dir)
-                    else:
-                        _collect(slot.dir / "course", course_dir, assignment.id, student)
+                for student in chunk:  # nbgrader itself died: one at a time, culprit alone
+                    record(slot, slot.grade({student: notebooks[student]}), student)
+            else:
+                record(slot, graded, chunk[0])
         finally:
             slot.cleanup()
             with lock:

@@ -3,8 +3,8 @@
 nbgrader starts a kernel for every notebook it grades; in a sandboxed grading run the kernel
 spec points here (see sandbox.py). This launcher starts as the grader's user and, before any
 learner code runs:
-  1. imports the hidden tests and public checks, so they are in memory (the hidden cells need
-     them) while their files are hidden below;
+  1. imports the assignment's hidden tests and public checks, so they are in memory (the
+     hidden cells need them) while their files are hidden below;
   2. with root rights: enters its own mount and network namespaces (no network at all), lays
      an empty tmpfs over /tmp, /root, /home, the repository, the course and the submissions,
      and brings back read-only only what the kernel needs: Python, the venv, shared_utils,
@@ -19,9 +19,9 @@ watchdog apply (sandbox.isolation() says which).
 """
 import ctypes
 import importlib
+import importlib.util
 import json
 import os
-import pkgutil
 import resource
 import signal
 import sys
@@ -52,12 +52,12 @@ def _kept_flags(path):
     return sum(ms for st, ms in pairs if flags & st)  # nosuid nodev noexec noatime ... relatime
 
 
-def _preload():
-    """Import every hidden-test module and public check now, while their files are visible."""
-    for package_name in ("autograder.hidden", "shared_utils.checks"):
-        package = importlib.import_module(package_name)
-        for info in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package_name}.{info.name}")
+def _preload(names):
+    """Import the assignment's hidden tests and public checks now, while their files are
+    visible (what they import comes along)."""
+    for name in ("autograder.hidden", "autograder.hidden.guard", *names):
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
 
 
 def _isolate(settings):
@@ -188,7 +188,7 @@ def main(argv):
 def _start(settings, kernel_argv, report):
     connection_file = kernel_argv[kernel_argv.index("-f") + 1]
     cwd = os.getcwd()
-    _preload()
+    _preload(settings["preload"])
     uid = settings["uid"] if settings["isolate"] else None
     if uid is not None:
         kill_user(uid)  # anything an earlier notebook of this worker left running
