@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 DATA   := shared_utils/datasets/h5/.built
 
-.PHONY: demo test test-fast lab build check clean lock setup bench-nn
+.PHONY: demo test test-fast test-browser browser-deps lab build check clean lock setup bench-nn
 
 setup: $(DATA)
 
@@ -32,6 +32,18 @@ test: $(DATA)
 ## test-fast: the suite without the slow (notebook-running) tests
 test-fast: $(DATA)
 	$(BIN)/python -m pytest -m "not slow"
+
+## test-browser: only the browser tests (JupyterLab in headless Chromium), screenshots in
+## build/browser-artifacts/; `make test` runs them too when Chromium is installed
+test-browser: $(DATA) browser-deps
+	$(BIN)/python -m pytest -m browser
+
+## browser-deps: Debian's Chromium for the browser tests (and a CJK font for the notes' titles);
+## apt-get, so root or sudo. Playwright never downloads a browser here.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-deps:
+	@dpkg -s chromium fonts-wqy-zenhei >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei; }
 
 ## lab: open JupyterLab on a learner's copy of the released assignments
 lab: $(DATA)
