@@ -29,7 +29,7 @@ from .notebook import write_notebook
 __all__ = ["Limits", "isolation", "grade_sandboxed"]
 
 UID_RANGE = (100_000, 2**31)  # each grading run draws its own block of user ids from it
-CHUNK = 16          # students per nbgrader run (a run starts in about 2 s)
+CHUNK = 8           # students per nbgrader run
 
 
 @dataclass(frozen=True)
