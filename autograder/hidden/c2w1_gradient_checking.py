@@ -10,10 +10,10 @@ import numpy as np
 from shared_utils.checks._compare import (expect_close, expect_float_array, expect_keys,
                                           expect_scalar, expect_type, expect_unchanged, snapshot)
 from shared_utils.checks._report import describe, fail
-from shared_utils.checks.c2w1_gradient_checking import parse_choice, parse_choices
+from shared_utils.checks.c2w1_gradient_checking import QUIZ
 
 from . import c2w1_gradient_checking_reference as ref
-from .harness import isolated, learner_call, rng
+from .harness import isolated, learner_call, quiz_tests, rng
 
 
 def _others(func, **swaps):
@@ -214,25 +214,8 @@ def test_backward_propagation_n_fixed(backward_propagation_n_fixed):
 
 
 # ---------------------------------------------------------------- quiz: the answer key
-KEY = {1: (parse_choice, "c", "§1.12 (the θ³ example and the size of the two errors)"),
-       2: (parse_choice, "b", "§1.13 (the three thresholds for ε = 1e-7)"),
-       3: (parse_choices, "abdf", "§1.14 (the implementation notes)")}
+KEY = {1: ("c", "C2 §1.12 (the θ³ example and the size of the two errors)"),
+       2: ("b", "C2 §1.13 (the three thresholds for ε = 1e-7)"),
+       3: ("abdf", "C2 §1.14 (the implementation notes)")}
 
-
-def _expect(q, answer):
-    parse, key, section = KEY[q]
-    if parse(q, answer) != key:
-        fail(f"q{q}_answer", "is not the answer the notes support.",
-             hint=f"re-read notes C2 {section}.")
-
-
-def test_q1(answer):
-    _expect(1, answer)
-
-
-def test_q2(answer):
-    _expect(2, answer)
-
-
-def test_q3(answer):
-    _expect(3, answer)
+test_q1, test_q2, test_q3 = quiz_tests(QUIZ, KEY)

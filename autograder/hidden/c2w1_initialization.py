@@ -13,9 +13,9 @@ import numpy as np
 from shared_utils.checks._compare import (expect_close, expect_float_array, expect_keys,
                                           expect_type, expect_unchanged, snapshot)
 from shared_utils.checks._report import fail
-from shared_utils.checks.c2w1_initialization import parse_choice
+from shared_utils.checks.c2w1_initialization import QUIZ
 
-from .harness import expect_vectorised, isolated, learner_call, rng
+from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
 
 
 def reference_normalize_inputs(X_train, X_test, epsilon=1e-8):
@@ -207,17 +207,4 @@ def test_initialize_parameters_xavier(initialize_parameters_xavier):
 KEY = {1: ("c", "C2 §1.9 (use the same mu and sigma2 for the test set)"),
        2: ("a", "C2 §1.11 (ReLU and tanh)")}
 
-
-def _expect(q, answer):
-    key, section = KEY[q]
-    if parse_choice(q, answer) != key:
-        fail(f"q{q}_answer", "is not the answer the notes support.",
-             hint=f"re-read notes {section}.")
-
-
-def test_q1(answer):
-    _expect(1, answer)
-
-
-def test_q2(answer):
-    _expect(2, answer)
+test_q1, test_q2 = quiz_tests(QUIZ, KEY)

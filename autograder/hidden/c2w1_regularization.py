@@ -8,7 +8,7 @@ from shared_utils.checks._compare import (expect_close, expect_float_array, expe
                                           expect_scalar, expect_type, expect_unchanged,
                                           snapshot)
 from shared_utils.checks._report import describe, fail
-from shared_utils.checks.c2w1_regularization import parse_choice
+from shared_utils.checks.c2w1_regularization import QUIZ
 
 from . import c2w1_regularization_reference as ref
 from .c2w1_regularization_reference import (  # reference_<name>: for the generic cross-check
@@ -20,7 +20,7 @@ from .c2w1_regularization_reference import (  # reference_<name>: for the generi
     early_stopping_epoch as reference_early_stopping_epoch,
     forward_propagation_with_dropout as reference_forward_propagation_with_dropout,
     split_sizes as reference_split_sizes)
-from .harness import expect_vectorised, isolated, learner_call, rng
+from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
 
 GRAD_TOL = {"rtol": 1e-5, "atol": 1e-7}
 PARAM_KEYS = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
@@ -274,25 +274,4 @@ KEY = {1: ("b", "C2 §1.4 (the update rule with the L2 term)"),
        3: ("c", "C2 §1.7 (choosing keep_prob layer by layer)"),
        4: ("d", "C2 §1.8 (early stopping and orthogonalization)")}
 
-
-def _quiz(q, answer):
-    key, section = KEY[q]
-    if parse_choice(q, answer) != key:
-        fail(f"q{q}_answer", "is not the answer the notes support.",
-             hint=f"re-read notes {section}.")
-
-
-def test_q1(answer):
-    _quiz(1, answer)
-
-
-def test_q2(answer):
-    _quiz(2, answer)
-
-
-def test_q3(answer):
-    _quiz(3, answer)
-
-
-def test_q4(answer):
-    _quiz(4, answer)
+test_q1, test_q2, test_q3, test_q4 = quiz_tests(QUIZ, KEY)

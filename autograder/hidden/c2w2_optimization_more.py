@@ -3,12 +3,11 @@ and the quiz key. c2w2_optimization.py imports these tests, so run_hidden finds 
 """
 import inspect
 
-from shared_utils.checks._c2w2_optimization_more import parse_letters
+from shared_utils.checks._c2w2_optimization_more import QUIZ
 from shared_utils.checks._compare import expect_close, expect_scalar
-from shared_utils.checks._report import fail
 
 from .c2w2_optimization_reference import REFERENCES
-from .harness import isolated, learner_call, rng
+from .harness import isolated, learner_call, quiz_tests, rng
 
 
 def _others(func):
@@ -76,21 +75,4 @@ KEY = {15: ("ace", "C2 §2.2 (batch, stochastic and mini-batch gradient descent)
        17: ("b", "C2 §2.5 (bias correction, and erratum E14)"),
        19: ("a", "C2 §2.9 (the worked example, and erratum E16)")}
 
-
-def _quiz(q, answer):
-    key, section = KEY[q]
-    if parse_letters(q, answer) != key:
-        fail(f"q{q}_answer", "is not the answer the notes support.",
-             hint=f"re-read notes {section}.")
-
-
-def test_q15(answer):
-    _quiz(15, answer)
-
-
-def test_q17(answer):
-    _quiz(17, answer)
-
-
-def test_q19(answer):
-    _quiz(19, answer)
+test_q15, test_q17, test_q19 = quiz_tests(QUIZ, KEY)

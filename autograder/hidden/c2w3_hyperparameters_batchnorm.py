@@ -12,10 +12,10 @@ import shared_utils
 from shared_utils.checks._compare import (expect_close, expect_float_array, expect_keys,
                                           expect_type, expect_unchanged, snapshot)
 from shared_utils.checks._report import fail
-from shared_utils.checks.c2w3_hyperparameters_batchnorm import parse_choice
+from shared_utils.checks.c2w3_hyperparameters_batchnorm import QUIZ
 
 from . import c2w3_batchnorm_reference as ref
-from .harness import expect_vectorised, isolated, learner_call, rng
+from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
 
 BN_SHAPES = ((3, 5), (1, 1), (6, 2), (4, 9), (2, 40))  # (n^[l], m)
 GRAD_TOL = {"rtol": 1e-5, "atol": 1e-7}
@@ -272,21 +272,4 @@ KEY = {1: ("b", "C2 §3.1-3.2 (random points, and the exponent r sampled uniform
        2: ("a", "C2 §3.5 (what the mean subtraction does to b^[l]; the shapes of γ, β)"),
        3: ("c", "C2 §3.6 (batch norm's slight regularization effect)")}
 
-
-def _expect(q, answer):
-    key, section = KEY[q]
-    if parse_choice(q, answer) != key:
-        fail(f"q{q}_answer", "is not the answer the notes support.",
-             hint=f"re-read notes {section}.")
-
-
-def test_q1(answer):
-    _expect(1, answer)
-
-
-def test_q2(answer):
-    _expect(2, answer)
-
-
-def test_q3(answer):
-    _expect(3, answer)
+test_q1, test_q2, test_q3 = quiz_tests(QUIZ, KEY)

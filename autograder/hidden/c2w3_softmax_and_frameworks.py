@@ -13,14 +13,14 @@ from shared_utils import nn
 from shared_utils.checks._compare import (expect_close, expect_float_array, expect_keys,
                                           expect_scalar, expect_type, expect_unchanged, snapshot)
 from shared_utils.checks._report import fail
-from shared_utils.checks.c2w3_softmax_and_frameworks import parse_choice
+from shared_utils.checks.c2w3_softmax_and_frameworks import QUIZ
 
 from . import c2w3_softmax_reference as ref
 from .c2w3_softmax_reference import (  # noqa: F401 (re-exported: the references of this module)
     reference_compute_cost, reference_compute_total_loss, reference_forward_propagation,
     reference_initialize_parameters, reference_minimize_w, reference_one_hot_matrix,
     reference_softmax, reference_softmax_backward)
-from .harness import expect_vectorised, isolated, learner_call, rng
+from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
 
 
 def _others(func):
@@ -250,20 +250,8 @@ def test_compute_total_loss(compute_total_loss):
         expect_close(func, "logits.grad", logits.grad, want_grad, inputs=inputs, **tol)
 
 
-KEY = {1: ("a", "§3.8-3.9 (the worked softmax example, and hardmax)"),
-       2: ("c", "§3.11 (the framework's first step and what it computes for you)")}
+# The quiz: question -> (answer, the notes' section to re-read)
+KEY = {1: ("a", "C2 §3.8-3.9 (the worked softmax example, and hardmax)"),
+       2: ("c", "C2 §3.11 (the framework's first step and what it computes for you)")}
 
-
-def _expect(q, answer):
-    key, section = KEY[q]
-    if parse_choice(q, answer) != key:
-        fail(f"q{q}_answer", "is not the answer the notes support.",
-             hint=f"re-read notes C2 {section}.")
-
-
-def test_q1(answer):
-    _expect(1, answer)
-
-
-def test_q2(answer):
-    _expect(2, answer)
+test_q1, test_q2 = quiz_tests(QUIZ, KEY)

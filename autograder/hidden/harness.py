@@ -1,5 +1,6 @@
 """Tools the hidden tests share: grader-seeded inputs, safe calls into learner code, isolation
-from the learner's other answers, and a detector for Python loops over the examples."""
+from the learner's other answers, a detector for Python loops over the examples, and the quiz
+tests built from an answer key."""
 import contextlib
 import sys
 import warnings
@@ -7,10 +8,11 @@ import zlib
 
 import numpy as np
 
+from shared_utils.checks._quiz import parse_answer
 from shared_utils.checks._report import describe, fail
 
 __all__ = ["HiddenTestFailure", "quiet", "rng", "learner_call", "isolated", "line_steps",
-           "expect_vectorised"]
+           "expect_vectorised", "quiz_tests"]
 
 _GRADER_SEED = 7_351_204  # known only to the grader: hidden inputs cannot be predicted
 
@@ -96,3 +98,24 @@ def expect_vectorised(func, small_args, large_args, m_small, m_large):
              expected=f"the same number of executed lines for m = {m_small} and m = {m_large}",
              actual=f"{few} lines for m = {m_small}, {many} lines for m = {m_large}",
              hint="replace the for loop with whole-array numpy operations (notes §2.11-2.14).")
+
+
+def _quiz_test(questions, q, key, section):
+    def test(answer):
+        if parse_answer(questions, q, answer) != key:
+            fail(f"q{q}_answer", "is not the answer the notes support.",
+                 hint=f"re-read notes {section}.")
+
+    test.__name__ = test.__qualname__ = f"test_q{q}"
+    return test
+
+
+def quiz_tests(questions, keys):
+    """The hidden tests test_q<N>(answer), one a question of `keys` (question -> (key, the
+    notes' section to re-read)), in the order of the numbers. Each first applies the public
+    form check of `questions` (a badly formed answer loses this cell too), then compares with
+    the key; a wrong answer is sent back to the notes, never told the key."""
+    for q, (key, _) in keys.items():  # a key the learner's answers can never equal is a typo
+        if q not in questions or parse_answer(questions, q, key) != key:
+            raise ValueError(f"quiz key of question {q}: not in the form answers are compared in")
+    return tuple(_quiz_test(questions, q, *keys[q]) for q in sorted(keys))

@@ -6,10 +6,11 @@ notes' formulas. The quiz checks look only at the form of an answer, never at wh
 right (the key is not part of shared_utils).
 """
 from ._compare import call, expect_close, expect_scalar
-from ._report import describe, fail, passed
+from ._report import passed
+from ._quiz import CHOICE, CHOICES, quiz, quiz_checks
 
 __all__ = ["update_lr_test", "schedule_lr_decay_test", "exponential_decay_test",
-           "inverse_sqrt_decay_test", "staircase_decay_test", "parse_letters",
+           "inverse_sqrt_decay_test", "staircase_decay_test", "QUIZ",
            "q15_test", "q17_test", "q19_test"]
 
 
@@ -67,44 +68,6 @@ def staircase_decay_test(target):
     _expect_rates(target, "drop", cases, hint)
 
 
-# The letters each quiz question offers, and whether it takes one letter or several.
-_QUIZ = {15: ("abcde", True), 17: ("abcd", False), 19: ("abcd", False)}
-
-
-def parse_letters(q, answer):
-    """The answer to question q as sorted lowercase letters; case, spaces and commas forgiven."""
-    options, several = _QUIZ[q]
-    name, example = f"q{q}_answer", '"bd"' if several else '"b"'
-    if not isinstance(answer, str):
-        fail(name, "should be a string of option letters.", expected=f"for example {example}",
-             actual=describe(answer), hint=f"put the letters in quotes: {name} = {example}")
-    letters = "".join(ch for ch in answer.lower() if ch not in " ,;\t\n")
-    unknown = sorted(set(letters) - set(options))
-    if not letters or unknown:
-        fail(name, "should use only the letters of the options.",
-             expected=f"letters among {', '.join(options)}", actual=describe(answer),
-             hint="answer with option letters, e.g. \"b\", not the option's words.")
-    if len(set(letters)) != len(letters) or (not several and len(letters) != 1):
-        fail(name, "should name " + ("each selected letter once." if several
-                                     else "exactly one letter: this question has one answer."),
-             actual=describe(answer))
-    return "".join(sorted(letters))
-
-
-def _quiz_test(q, answer):
-    parse_letters(q, answer)
-    kind = "a set of letters" if _QUIZ[q][1] else "one letter"
-    print(f"q{q}_answer is well-formed ({kind}). "
-          "Whether it is right is checked when your notebook is graded.")
-
-
-def q15_test(answer):
-    _quiz_test(15, answer)
-
-
-def q17_test(answer):
-    _quiz_test(17, answer)
-
-
-def q19_test(answer):
-    _quiz_test(19, answer)
+# The quiz: the form of each answer (the key is the grader's).
+QUIZ = quiz({15: (CHOICES, "abcde"), 17: (CHOICE, "abcd"), 19: (CHOICE, "abcd")})
+q15_test, q17_test, q19_test = quiz_checks(QUIZ)

@@ -10,11 +10,12 @@ import numpy as np
 from ._compare import (call, expect_close, expect_float_array, expect_keys, expect_scalar,
                        expect_type, expect_unchanged, snapshot)
 from ._report import describe, fail, passed
+from ._quiz import CHOICE, CHOICES, quiz, quiz_checks
 
 __all__ = ["one_sided_difference_test", "two_sided_difference_test", "forward_propagation_test",
            "backward_propagation_test", "interpret_difference_test", "gradient_check_test",
            "gradient_check_n_test", "locate_bugs_test", "backward_propagation_n_fixed_test",
-           "q1_test", "q2_test", "q3_test"]
+           "QUIZ", "q1_test", "q2_test", "q3_test"]
 
 SHAPES = (("W1", (5, 4)), ("b1", (5, 1)), ("W2", (3, 5)), ("b2", (3, 1)), ("W3", (1, 3)),
           ("b3", (1, 1)))
@@ -223,54 +224,5 @@ def backward_propagation_n_fixed_test(backward_propagation_n_fixed):
 
 
 # ---------------------------------------------------------------- the quiz (form only)
-OPTIONS = {1: "abcd", 2: "abcd", 3: "abcdef"}
-
-
-def _letters(q, answer, example):
-    name = f"q{q}_answer"
-    if not isinstance(answer, str):
-        fail(name, "should be a string of option letters.", expected=f"for example {example}",
-             actual=describe(answer), hint=f"put the letters in quotes: {name} = {example}")
-    letters = "".join(ch for ch in answer.lower() if ch not in " ,;\t\n")
-    unknown = sorted(set(letters) - set(OPTIONS[q]))
-    if not letters or unknown:
-        fail(name, "should hold only the letters of the options.",
-             expected=f"letters among {', '.join(OPTIONS[q])}", actual=describe(answer),
-             hint="use the option's letter, e.g. \"b\" -- not its words or brackets.")
-    if len(set(letters)) != len(letters):
-        fail(name, "names a letter twice.", expected="each letter once", actual=describe(answer))
-    return "".join(sorted(letters))
-
-
-def parse_choice(q, answer):
-    """One letter among the options of question q."""
-    letters = _letters(q, answer, '"b"')
-    if len(letters) != 1:
-        fail(f"q{q}_answer", "should be a single letter: this question has one answer.",
-             expected=f"one of {', '.join(OPTIONS[q])}", actual=describe(answer))
-    return letters
-
-
-def parse_choices(q, answer):
-    """One or more distinct letters among the options of question q, in any order."""
-    return _letters(q, answer, '"ace"')
-
-
-def _well_formed(q, kind):
-    print(f"q{q}_answer is well-formed ({kind}). "
-          "Whether it is right is checked when your notebook is graded.")
-
-
-def q1_test(answer):
-    parse_choice(1, answer)
-    _well_formed(1, "one letter")
-
-
-def q2_test(answer):
-    parse_choice(2, answer)
-    _well_formed(2, "one letter")
-
-
-def q3_test(answer):
-    parse_choices(3, answer)
-    _well_formed(3, "a set of letters")
+QUIZ = quiz({1: (CHOICE, "abcd"), 2: (CHOICE, "abcd"), 3: (CHOICES, "abcdef")})
+q1_test, q2_test, q3_test = quiz_checks(QUIZ)

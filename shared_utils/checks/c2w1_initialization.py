@@ -8,12 +8,13 @@ import numpy as np
 
 from ._compare import (call, expect_close, expect_float_array, expect_keys, expect_type,
                        expect_unchanged, snapshot)
-from ._report import describe, fail, passed
+from ._report import fail, passed
+from ._quiz import CHOICE, quiz, quiz_checks
 
 __all__ = ["normalize_inputs_test", "deep_linear_activations_test",
            "initialize_parameters_zeros_test", "initialize_parameters_random_test",
            "initialize_parameters_he_test", "initialize_parameters_xavier_test",
-           "parse_choice", "q1_test", "q2_test"]
+           "QUIZ", "q1_test", "q2_test"]
 
 # Two features on very different scales; the test set's first column is the training mean.
 X_TRAIN = np.array([[1.0, 2.0, 3.0, 6.0], [100.0, 400.0, 200.0, 300.0]])
@@ -157,28 +158,5 @@ def initialize_parameters_xavier_test(initialize_parameters_xavier):
 
 
 # The quiz: only the *form* of an answer is checked here; the key is the grader's.
-OPTIONS = {1: "abcd", 2: "abcd"}
-
-
-def parse_choice(q, answer):
-    """One letter among the options of question q; case, spaces and commas are forgiven."""
-    name = f"q{q}_answer"
-    if not isinstance(answer, str):
-        fail(name, "should be a string holding one letter.", expected='for example "b"',
-             actual=describe(answer), hint=f'put the letter in quotes: {name} = "b"')
-    letters = "".join(ch for ch in answer.lower() if ch not in " ,;\t\n")
-    if len(letters) != 1 or letters not in OPTIONS[q]:
-        fail(name, "should be exactly one of the offered letters.",
-             expected=f"one of {', '.join(OPTIONS[q])}", actual=describe(answer),
-             hint="use only the option's letter, e.g. \"b\" -- not its words or brackets.")
-    return letters
-
-
-def q1_test(answer):
-    parse_choice(1, answer)
-    print("q1_answer is well-formed (the grader decides whether it is right).")
-
-
-def q2_test(answer):
-    parse_choice(2, answer)
-    print("q2_answer is well-formed (the grader decides whether it is right).")
+QUIZ = quiz({1: (CHOICE, "abcd"), 2: (CHOICE, "abcd")})
+q1_test, q2_test = quiz_checks(QUIZ)

@@ -10,12 +10,13 @@ import numpy as np
 from ._compare import (call, expect_close, expect_float_array, expect_keys, expect_scalar,
                        expect_shape, expect_type, expect_unchanged, snapshot)
 from ._report import describe, fail, passed
+from ._quiz import CHOICE, quiz, quiz_checks
 
 __all__ = ["split_sizes_test", "diagnose_bias_variance_test", "basic_recipe_test",
            "compute_cost_with_regularization_test",
            "backward_propagation_with_regularization_test",
            "forward_propagation_with_dropout_test", "backward_propagation_with_dropout_test",
-           "early_stopping_epoch_test", "parse_choice", "q1_test", "q2_test", "q3_test",
+           "early_stopping_epoch_test", "QUIZ", "q1_test", "q2_test", "q3_test",
            "q4_test"]
 
 GRADS = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
@@ -245,40 +246,6 @@ def early_stopping_epoch_test(early_stopping_epoch):
     passed()
 
 
-OPTIONS = {1: "abcd", 2: "abcd", 3: "abcd", 4: "abcd"}
-
-
-def parse_choice(q, answer):
-    """One letter among the options of question q, e.g. "b" (case and spaces forgiven)."""
-    name = f"q{q}_answer"
-    if not isinstance(answer, str):
-        fail(name, "should be a string: one letter among the options.", expected='e.g. "b"',
-             actual=describe(answer), hint=f'put the letter in quotes: {name} = "b"')
-    letter = answer.strip().lower()
-    if len(letter) != 1 or letter not in OPTIONS[q]:
-        fail(name, "should be exactly one of the option letters.",
-             expected=" or ".join(OPTIONS[q]), actual=describe(answer),
-             hint="only the letter, e.g. \"b\" -- not the option's words.")
-    return letter
-
-
-def _quiz_test(q, answer):
-    parse_choice(q, answer)
-    print(f"q{q}_answer is well-formed (one letter). "
-          "Whether it is right is checked when your notebook is graded.")
-
-
-def q1_test(answer):
-    _quiz_test(1, answer)
-
-
-def q2_test(answer):
-    _quiz_test(2, answer)
-
-
-def q3_test(answer):
-    _quiz_test(3, answer)
-
-
-def q4_test(answer):
-    _quiz_test(4, answer)
+# The quiz: only the *form* of an answer is checked here; the key is the grader's.
+QUIZ = quiz({1: (CHOICE, "abcd"), 2: (CHOICE, "abcd"), 3: (CHOICE, "abcd"), 4: (CHOICE, "abcd")})
+q1_test, q2_test, q3_test, q4_test = quiz_checks(QUIZ)

@@ -10,11 +10,12 @@ import numpy as np
 from ._compare import (call, expect_close, expect_float_array, expect_keys, expect_type,
                        expect_unchanged, snapshot)
 from ._report import describe, fail, passed
+from ._quiz import CHOICE, quiz, quiz_checks
 
 __all__ = ["sample_log_uniform_test", "sample_beta_test", "random_search_points_test",
            "grid_search_points_test", "batchnorm_forward_test", "update_running_averages_test",
-           "batchnorm_forward_test_test", "batchnorm_backward_test", "QUIZ_OPTIONS",
-           "parse_choice", "q1_test", "q2_test", "q3_test"]
+           "batchnorm_forward_test_test", "batchnorm_backward_test", "QUIZ",
+           "q1_test", "q2_test", "q3_test"]
 
 EPS = 1e-5  # DECISIONS §4: batch norm's epsilon
 RANGES = {"learning_rate": (1e-4, 1.0, "log"), "hidden_units": (50, 100, "linear")}
@@ -259,37 +260,6 @@ def batchnorm_backward_test(batchnorm_backward):
     passed()
 
 
-# The quiz: the letters each question offers. Whether an answer is right is not checked here.
-QUIZ_OPTIONS = {1: "abcd", 2: "abcd", 3: "abcd"}
-
-
-def parse_choice(q, answer):
-    """One letter among question q's options; case, spaces and commas are forgiven."""
-    name = f"q{q}_answer"
-    if not isinstance(answer, str):
-        fail(name, "should be a string holding one letter.", expected='for example "b"',
-             actual=describe(answer), hint=f'put the letter in quotes: {name} = "b"')
-    letters = "".join(ch for ch in answer.lower() if ch not in " ,;\t\n")
-    if len(letters) != 1 or letters not in QUIZ_OPTIONS[q]:
-        fail(name, "should be exactly one of the offered letters.",
-             expected=f"one of {', '.join(QUIZ_OPTIONS[q])}", actual=describe(answer),
-             hint="write only the option's letter, not its words.")
-    return letters
-
-
-def _quiz_test(q, answer):
-    parse_choice(q, answer)
-    print(f"q{q}_answer is well-formed (one letter). "
-          "Whether it is right is checked when your notebook is graded.")
-
-
-def q1_test(answer):
-    _quiz_test(1, answer)
-
-
-def q2_test(answer):
-    _quiz_test(2, answer)
-
-
-def q3_test(answer):
-    _quiz_test(3, answer)
+# The quiz: the form of each answer. Whether an answer is right is not checked here.
+QUIZ = quiz({1: (CHOICE, "abcd"), 2: (CHOICE, "abcd"), 3: (CHOICE, "abcd")})
+q1_test, q2_test, q3_test = quiz_checks(QUIZ)

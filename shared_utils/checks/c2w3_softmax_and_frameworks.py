@@ -11,10 +11,11 @@ from .. import nn
 from ._compare import (call, expect_close, expect_float_array, expect_keys, expect_scalar,
                        expect_type, expect_unchanged, snapshot)
 from ._report import describe, fail, passed
+from ._quiz import CHOICE, quiz, quiz_checks
 
 __all__ = ["softmax_test", "one_hot_matrix_test", "compute_cost_test", "softmax_backward_test",
            "minimize_w_test", "initialize_parameters_test", "forward_propagation_test",
-           "compute_total_loss_test", "OPTIONS", "parse_choice", "q1_test", "q2_test"]
+           "compute_total_loss_test", "QUIZ", "q1_test", "q2_test"]
 
 # Three examples of three classes (columns), and their one-hot labels.
 A3 = np.array([[0.7, 0.1, 0.2], [0.2, 0.6, 0.3], [0.1, 0.3, 0.5]])
@@ -231,27 +232,6 @@ def compute_total_loss_test(compute_total_loss):
     passed()
 
 
-OPTIONS = {1: "abcd", 2: "abcd"}  # quiz question -> the letters it offers
-
-
-def parse_choice(q, answer):
-    """One letter among the options of quiz question q; case and spaces are forgiven."""
-    name = f"q{q}_answer"
-    letters = answer.strip().lower() if isinstance(answer, str) else None
-    if letters is None or len(letters) != 1 or letters not in OPTIONS[q]:
-        fail(name, "should be one letter among the options, in quotes.",
-             expected=f"one of {', '.join(OPTIONS[q])}", actual=describe(answer),
-             hint=f'for example {name} = "b"')
-    return letters
-
-
-def q1_test(answer):
-    parse_choice(1, answer)
-    print("q1_answer is well-formed (one letter). Whether it is right is checked when your "
-          "notebook is graded.")
-
-
-def q2_test(answer):
-    parse_choice(2, answer)
-    print("q2_answer is well-formed (one letter). Whether it is right is checked when your "
-          "notebook is graded.")
+# The quiz: the form of each answer (the key is the grader's).
+QUIZ = quiz({1: (CHOICE, "abcd"), 2: (CHOICE, "abcd")})
+q1_test, q2_test = quiz_checks(QUIZ)
