@@ -9,7 +9,7 @@ from shared_utils.checks._compare import (expect_close, expect_float_array, expe
 from shared_utils.checks._report import fail
 
 from . import c1w4_reference as ref
-from .harness import expect_vectorised, isolated, learner_call, rng
+from .harness import centered_differences, expect_vectorised, isolated, learner_call, rng
 
 REFERENCES = {**ref.STEP_BY_STEP, **ref.HELPERS}
 SHAPES = ((4, 3, 5), (1, 1, 1), (7, 2, 9), (3, 6, 1))  # (n^[l-1], n^[l], m)
@@ -38,22 +38,6 @@ def _network(g, dims, m, kink=1e-3):
         _, caches = ref.L_model_forward(X, params)
         if all(np.min(np.abs(c[1])) > kink for c in caches[:-1]):
             return X, (g.random((1, m)) < 0.5).astype(np.int64), params
-
-
-def _numeric(f, arrays, eps=1e-6):
-    """Centered differences of the scalar f() with respect to every entry of each array."""
-    result = []
-    for a in arrays:
-        d = np.zeros_like(a)
-        for i in np.ndindex(a.shape):
-            old = a[i]
-            a[i] = old + eps
-            up = f()
-            a[i] = old - eps
-            d[i] = (up - f()) / (2 * eps)
-            a[i] = old
-        result.append(d)
-    return result
 
 
 def _expect_same_params(func, got, expected, inputs):
@@ -182,7 +166,7 @@ def _expect_numeric(func, got, cache, G, g_act, m):
     """(dA_prev, dW, db) against centered differences of F = sum(G * g_act(W A_prev + b)):
     dW and db carry the cost's 1/m (notes §4.2 (7)-(8)); dA_prev does not ((9))."""
     A, W, b = (a.copy() for a in cache)
-    dA, dW, db = _numeric(lambda: np.sum(G * g_act(W @ A + b)), (A, W, b))
+    dA, dW, db = centered_differences(lambda: np.sum(G * g_act(W @ A + b)), (A, W, b))
     for name, value, want in zip(("dA_prev", "dW", "db"), got, (dA, dW / m, db / m)):
         expect_close(func, f"{name} (against a numerical derivative)", value, want, **GRAD_TOL,
                      hint="dW = (1/m) dZ A_prev^T, db = (1/m) sum(dZ, axis=1, keepdims=True), "
@@ -273,7 +257,8 @@ def _expect_gradient_of_cost(grads, X, Y, params, m):
     def cost():
         return ref.compute_cost(ref.L_model_forward(X, params)[0], Y)
 
-    numeric = dict(zip(names + ["X"], _numeric(cost, [params[k] for k in names] + [X])))
+    numeric = dict(zip(names + ["X"],
+                       centered_differences(cost, [params[k] for k in names] + [X])))
     for name in names:
         expect_close("L_model_backward", f"d{name} (against a numerical derivative of J)",
                      grads[f"d{name}"], numeric[name], **GRAD_TOL)

@@ -20,7 +20,8 @@ from .c2w1_regularization_reference import (  # reference_<name>: for the generi
     early_stopping_epoch as reference_early_stopping_epoch,
     forward_propagation_with_dropout as reference_forward_propagation_with_dropout,
     split_sizes as reference_split_sizes)
-from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
+from .harness import (centered_differences, expect_vectorised, isolated, learner_call,
+                      quiz_tests, rng)
 
 GRAD_TOL = {"rtol": 1e-5, "atol": 1e-7}
 PARAM_KEYS = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
@@ -46,20 +47,10 @@ def _net(name, dims, m, kink=1e-3):
             return X, (g.random((1, m)) < 0.5).astype(np.int64), params
 
 
-def _numeric(J, params, eps=1e-6):
+def _numeric(J, params):
     """Centered differences of J(params) with respect to every W and b entry."""
-    grads = {}
-    for key, value in params.items():
-        d = np.zeros_like(value)
-        for i in np.ndindex(value.shape):
-            old = value[i]
-            value[i] = old + eps
-            up = J(params)
-            value[i] = old - eps
-            d[i] = (up - J(params)) / (2 * eps)
-            value[i] = old
-        grads["d" + key] = d
-    return grads
+    arrays = centered_differences(lambda: J(params), list(params.values()))
+    return {"d" + key: d for key, d in zip(params, arrays)}
 
 
 def _expect_unchanged(func, before, after):

@@ -7,7 +7,7 @@ import numpy as np
 
 __all__ = ["REFERENCES", "sample_log_uniform", "sample_beta", "random_search_points",
            "grid_search_points", "batchnorm_forward", "update_running_averages",
-           "batchnorm_forward_test", "batchnorm_backward", "centered_differences"]
+           "batchnorm_forward_test", "batchnorm_backward"]
 
 
 def sample_log_uniform(low, high, size, seed):
@@ -74,23 +74,6 @@ def batchnorm_backward(dZ_tilde, cache):
     dZ = dZ_norm / np.sqrt(var + epsilon) + dvar * 2 * (Z - mu) / m + dmu / m
     return (dZ, np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True),
             np.sum(dZ_tilde, axis=1, keepdims=True))
-
-
-def centered_differences(F, arrays, eps=1e-6):
-    """dF/da for every entry of each array in `arrays`, F() a scalar of them (changed in place
-    and restored)."""
-    result = []
-    for a in arrays:
-        d = np.zeros_like(a)
-        for i in np.ndindex(a.shape):
-            old = a[i]
-            a[i] = old + eps
-            up = F()
-            a[i] = old - eps
-            d[i] = (up - F()) / (2 * eps)
-            a[i] = old
-        result.append(d)
-    return result
 
 
 REFERENCES = {f.__name__: f for f in (sample_log_uniform, sample_beta, random_search_points,

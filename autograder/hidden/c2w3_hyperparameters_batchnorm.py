@@ -15,7 +15,8 @@ from shared_utils.checks._report import fail
 from shared_utils.checks.c2w3_hyperparameters_batchnorm import QUIZ
 
 from . import c2w3_batchnorm_reference as ref
-from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
+from .harness import (centered_differences, expect_vectorised, isolated, learner_call,
+                      quiz_tests, rng)
 
 BN_SHAPES = ((3, 5), (1, 1), (6, 2), (4, 9), (2, 40))  # (n^[l], m)
 GRAD_TOL = {"rtol": 1e-5, "atol": 1e-7}
@@ -255,7 +256,7 @@ def _test_batchnorm_backward(batchnorm_backward, own_forward):
         forward = _forward_for_gradcheck(own_forward, Z, gamma, beta)
         _, cache, _, _ = learner_call(forward, Z, gamma, beta)
         got = learner_call(batchnorm_backward, dZ_tilde, cache)
-        numeric = ref.centered_differences(
+        numeric = centered_differences(
             lambda: np.sum(dZ_tilde * learner_call(forward, Z, gamma, beta)[0]), (Z, gamma, beta))
         for name, value, want in zip(("dZ", "dgamma", "dbeta"), got, numeric):
             expect_close(f, f"{name} (against centered differences of batchnorm_forward)",

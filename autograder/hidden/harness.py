@@ -1,6 +1,6 @@
 """Tools the hidden tests share: grader-seeded inputs, safe calls into learner code, isolation
-from the learner's other answers, a detector for Python loops over the examples, and the quiz
-tests built from an answer key."""
+from the learner's other answers, a detector for Python loops over the examples, centered
+differences for gradient checks, and the quiz tests built from an answer key."""
 import contextlib
 import sys
 import warnings
@@ -12,7 +12,7 @@ from shared_utils.checks._quiz import parse_answer
 from shared_utils.checks._report import describe, fail
 
 __all__ = ["HiddenTestFailure", "quiet", "rng", "learner_call", "isolated", "line_steps",
-           "expect_vectorised", "quiz_tests"]
+           "expect_vectorised", "centered_differences", "quiz_tests"]
 
 _GRADER_SEED = 7_351_204  # known only to the grader: hidden inputs cannot be predicted
 
@@ -98,6 +98,23 @@ def expect_vectorised(func, small_args, large_args, m_small, m_large):
              expected=f"the same number of executed lines for m = {m_small} and m = {m_large}",
              actual=f"{few} lines for m = {m_small}, {many} lines for m = {m_large}",
              hint="replace the for loop with whole-array numpy operations (notes §2.11-2.14).")
+
+
+def centered_differences(F, arrays, eps=1e-6):
+    """dF/da for every entry of each array in `arrays`, F() a scalar of them (each entry is
+    changed in place, then restored)."""
+    result = []
+    for a in arrays:
+        d = np.zeros_like(a)
+        for i in np.ndindex(a.shape):
+            old = a[i]
+            a[i] = old + eps
+            up = F()
+            a[i] = old - eps
+            d[i] = (up - F()) / (2 * eps)
+            a[i] = old
+        result.append(d)
+    return result
 
 
 def _quiz_test(questions, q, key, section):
