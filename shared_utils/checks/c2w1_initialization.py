@@ -121,40 +121,38 @@ def _expect_parameters(func, parameters, layers_dims, expected, hint):
                          hint=hint)
 
 
-def initialize_parameters_zeros_test(initialize_parameters_zeros):
-    func = "initialize_parameters_zeros"
-    for dims in ([3, 2, 1], [4, 5, 3, 1]):
-        parameters = call(initialize_parameters_zeros, dims)
-        _expect_parameters(func, parameters, dims,
-                           [np.zeros((dims[l], dims[l - 1])) for l in range(1, len(dims))],
-                           hint="every weight is 0.")
+def _initialization_test(func, initialize, cases, hint):
+    """cases: (layers_dims, the weights W^[1], W^[2], ... the call must return)."""
+    for dims, weights in cases:
+        _expect_parameters(func, call(initialize, dims), dims, weights, hint=hint)
     passed()
+
+
+def initialize_parameters_zeros_test(initialize_parameters_zeros):
+    _initialization_test("initialize_parameters_zeros", initialize_parameters_zeros,
+                         [(dims, [np.zeros((n, n_prev)) for n_prev, n in zip(dims, dims[1:])])
+                          for dims in ([3, 2, 1], [4, 5, 3, 1])],
+                         hint="every weight is 0.")
 
 
 def initialize_parameters_random_test(initialize_parameters_random):
-    func = "initialize_parameters_random"
-    parameters = call(initialize_parameters_random, [3, 2, 1])
-    _expect_parameters(func, parameters, [3, 2, 1], RANDOM_321,
-                       hint="np.random.seed(3) once, then for each layer "
-                            "np.random.randn(n^[l], n^[l-1]) * 10.")
-    passed()
+    _initialization_test("initialize_parameters_random", initialize_parameters_random,
+                         [([3, 2, 1], RANDOM_321)],
+                         hint="np.random.seed(3) once, then for each layer "
+                              "np.random.randn(n^[l], n^[l-1]) * 10.")
 
 
 def initialize_parameters_he_test(initialize_parameters_he):
-    func = "initialize_parameters_he"
-    parameters = call(initialize_parameters_he, [2, 4, 1])
-    _expect_parameters(func, parameters, [2, 4, 1], HE_241,
-                       hint="np.random.randn(n^[l], n^[l-1]) * np.sqrt(2 / n^[l-1]): the 2 of "
-                            "ReLU, over the number of units feeding the layer, n^[l-1].")
-    passed()
+    _initialization_test("initialize_parameters_he", initialize_parameters_he,
+                         [([2, 4, 1], HE_241)],
+                         hint="np.random.randn(n^[l], n^[l-1]) * np.sqrt(2 / n^[l-1]): the 2 of "
+                              "ReLU, over the number of units feeding the layer, n^[l-1].")
 
 
 def initialize_parameters_xavier_test(initialize_parameters_xavier):
-    func = "initialize_parameters_xavier"
-    parameters = call(initialize_parameters_xavier, [2, 4, 1])
-    _expect_parameters(func, parameters, [2, 4, 1], XAVIER_241,
-                       hint="np.random.randn(n^[l], n^[l-1]) * np.sqrt(1 / n^[l-1]).")
-    passed()
+    _initialization_test("initialize_parameters_xavier", initialize_parameters_xavier,
+                         [([2, 4, 1], XAVIER_241)],
+                         hint="np.random.randn(n^[l], n^[l-1]) * np.sqrt(1 / n^[l-1]).")
 
 
 # The quiz: only the *form* of an answer is checked here; the key is the grader's.
