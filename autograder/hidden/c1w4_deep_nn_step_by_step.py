@@ -9,7 +9,8 @@ from shared_utils.checks._compare import (expect_close, expect_float_array, expe
 from shared_utils.checks._report import fail
 
 from . import c1w4_reference as ref
-from .harness import centered_differences, expect_vectorised, isolated, learner_call, rng
+from .harness import (centered_differences, expect_vectorised, isolated, learner_call,
+                      random_parameters, rng)
 
 REFERENCES = {**ref.STEP_BY_STEP, **ref.HELPERS}
 SHAPES = ((4, 3, 5), (1, 1, 1), (7, 2, 9), (3, 6, 1))  # (n^[l-1], n^[l], m)
@@ -30,11 +31,7 @@ def _network(g, dims, m, kink=1e-3):
     """X, 0/1 labels Y (1, m) and parameters whose every hidden Z stays |Z| > kink (away from
     ReLU's kink, so centered differences are exact there)."""
     while True:
-        X = g.normal(0, 1, (dims[0], m))
-        params = {}
-        for l in range(1, len(dims)):
-            params[f"W{l}"] = g.normal(0, 1, (dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-            params[f"b{l}"] = g.normal(0, 0.3, (dims[l], 1))
+        X, params = g.normal(0, 1, (dims[0], m)), random_parameters(g, dims)
         _, caches = ref.L_model_forward(X, params)
         if all(np.min(np.abs(c[1])) > kink for c in caches[:-1]):
             return X, (g.random((1, m)) < 0.5).astype(np.int64), params

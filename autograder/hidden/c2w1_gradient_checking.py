@@ -13,7 +13,7 @@ from shared_utils.checks._report import describe, fail
 from shared_utils.checks.c2w1_gradient_checking import QUIZ
 
 from . import c2w1_gradient_checking_reference as ref
-from .harness import isolated, learner_call, quiz_tests, rng
+from .harness import isolated, learner_call, quiz_tests, random_parameters, rng
 
 
 def _others(func, **swaps):
@@ -25,11 +25,7 @@ def _others(func, **swaps):
 def _network(name, dims, m):
     g = rng(f"{name}-{dims}-{m}")
     X, Y = g.normal(size=(dims[0], m)), (g.random((1, m)) < 0.5).astype(float)
-    parameters = {}
-    for l in range(1, len(dims)):
-        parameters[f"W{l}"] = g.normal(size=(dims[l], dims[l - 1])) * 1.2 / np.sqrt(dims[l - 1])
-        parameters[f"b{l}"] = g.normal(0, 0.3, (dims[l], 1))
-    return X, Y, parameters
+    return X, Y, random_parameters(g, dims, scale=1.2)
 
 
 NETWORKS = (([4, 5, 3, 1], 3), ([3, 4, 1], 5), ([3, 4, 4, 3, 1], 4))

@@ -21,7 +21,7 @@ from .c2w1_regularization_reference import (  # reference_<name>: for the generi
     forward_propagation_with_dropout as reference_forward_propagation_with_dropout,
     split_sizes as reference_split_sizes)
 from .harness import (centered_differences, expect_vectorised, isolated, learner_call,
-                      quiz_tests, rng)
+                      quiz_tests, random_parameters, rng)
 
 GRAD_TOL = {"rtol": 1e-5, "atol": 1e-7}
 PARAM_KEYS = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
@@ -37,11 +37,7 @@ def _net(name, dims, m, kink=1e-3):
     (away from ReLU's kink, so centered differences are exact there)."""
     g = rng(f"{name}-{dims}-{m}")
     while True:
-        X = g.normal(0, 1, (dims[0], m))
-        params = {}
-        for l in range(1, len(dims)):
-            params[f"W{l}"] = g.normal(0, 1, (dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-            params[f"b{l}"] = g.normal(0, 0.3, (dims[l], 1))
+        X, params = g.normal(0, 1, (dims[0], m)), random_parameters(g, dims)
         _, cache = ref.forward(X, params) if len(dims) == 4 else (None, None)
         if len(dims) != 4 or min(np.min(np.abs(cache[0])), np.min(np.abs(cache[4]))) > kink:
             return X, (g.random((1, m)) < 0.5).astype(np.int64), params

@@ -1,6 +1,6 @@
-"""Tools the hidden tests share: grader-seeded inputs, safe calls into learner code, isolation
-from the learner's other answers, a detector for Python loops over the examples, centered
-differences for gradient checks, and the quiz tests built from an answer key."""
+"""Tools the hidden tests share: grader-seeded inputs and networks, safe calls into learner code,
+isolation from the learner's other answers, a detector for Python loops over the examples,
+centered differences for gradient checks, and the quiz tests built from an answer key."""
 import contextlib
 import sys
 import warnings
@@ -11,8 +11,8 @@ import numpy as np
 from shared_utils.checks._quiz import parse_answer
 from shared_utils.checks._report import describe, fail
 
-__all__ = ["HiddenTestFailure", "quiet", "rng", "learner_call", "isolated", "line_steps",
-           "expect_vectorised", "centered_differences", "quiz_tests"]
+__all__ = ["HiddenTestFailure", "quiet", "rng", "random_parameters", "learner_call", "isolated",
+           "line_steps", "expect_vectorised", "centered_differences", "quiz_tests"]
 
 _GRADER_SEED = 7_351_204  # known only to the grader: hidden inputs cannot be predicted
 
@@ -32,6 +32,16 @@ def quiet():
 def rng(name):
     """A Generator seeded from the grader's secret and the test's name: the same every run."""
     return np.random.default_rng([_GRADER_SEED, zlib.crc32(name.encode())])
+
+
+def random_parameters(g, dims, scale=1.0):
+    """W1, b1, ... of a network of layer sizes `dims`, drawn from g layer by layer:
+    W^[l] ~ N(0, 1) * scale / sqrt(n^[l-1]), b^[l] ~ N(0, 0.3^2)."""
+    params = {}
+    for l in range(1, len(dims)):
+        params[f"W{l}"] = g.normal(0, 1, (dims[l], dims[l - 1])) * scale / np.sqrt(dims[l - 1])
+        params[f"b{l}"] = g.normal(0, 0.3, (dims[l], 1))
+    return params
 
 
 AFTER_LEARNER_CALL = None  # the grading guard's restore (guard.py), when it is installed
