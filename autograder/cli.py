@@ -34,9 +34,14 @@ def _grade(args):
     from .summary import print_cell_summary
     if args.workers < 1:
         raise AutograderError(f"--workers must be at least 1, got {args.workers}")
-    print(f"isolation: {isolation()}", flush=True)
+    if args.dask is None:
+        print(f"isolation: {isolation()}", flush=True)
     results = grade(args.submissions, course_dir=args.course_dir, workers=args.workers,
-                    limits=Limits(wall_s=args.time_limit, memory_mb=args.memory_limit))
+                    limits=Limits(wall_s=args.time_limit, memory_mb=args.memory_limit),
+                    scheduler=args.dask)
+    if args.dask is not None:
+        used = sorted({r.isolation for r in results if r.isolation})
+        print(f"isolation on the Dask workers: {', '.join(used) or 'none graded'}")
     print_results(results)
     print_cell_summary(results)
     course_dir = Path(args.course_dir).resolve()
@@ -74,6 +79,8 @@ def _parser():
                                        "(or one that contains submitted/)")
     p.add_argument("--course-dir", default=DEFAULT_COURSE_DIR)
     p.add_argument("--workers", type=int, default=1, help="notebooks graded at once (default 1)")
+    p.add_argument("--dask", metavar="ADDRESS", help="grade on the workers of this Dask "
+                   "scheduler (e.g. tcp://10.0.0.5:8786) instead of here; see README")
     p.add_argument("--time-limit", type=int, default=600, metavar="S",
                    help="wall-clock seconds for one whole notebook (default 600)")
     p.add_argument("--memory-limit", type=int, default=3072, metavar="MB",

@@ -4,17 +4,20 @@ nbgrader runs as a child process (`python -m nbgrader ...`) with the course dire
 working directory, exactly as an instructor would run it by hand, so what we test is what they
 get. Scores are read from the gradebook, never from nbgrader's exit code (autograding.md §0).
 """
+import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
 from .errors import AutograderError
 
-__all__ = ["nbgrader", "error_summary", "cell_scores", "gradebook_url", "merge_submission",
-           "forget_submissions"]
+__all__ = ["nbgrader", "error_summary", "cell_scores", "gradebook_url", "read_submissions",
+           "store_submissions", "gradebook_without_submissions"]
 
 
 def _kernel_env():
@@ -64,45 +67,79 @@ def cell_scores(course_dir, assignment_id, notebook_id, student_id):
         return {g.name: (float(g.score), float(g.max_score)) for g in nb.grades}
 
 
-def merge_submission(source_course, target_course, assignment_id, student_id):
-    """Copy one student's graded submission (scores, comments, flags) from the gradebook of
-    `source_course` into that of `target_course`, replacing any earlier one there."""
+def read_submissions(course_dir, assignment_id, notebook_id, students):
+    """{student: (cells, record)} for each graded one of `students`, read in one session:
+    cells as cell_scores gives them, and the record `store_submissions` writes elsewhere
+    (timestamp, scores, comments and flags, as plain data). Ungraded students are left out."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(gradebook_url(source_course)) as src:
-        submission = src.find_submission(assignment_id, student_id)
-        timestamp = submission.timestamp
-        grades = {(nb.name, g.name): (g.auto_score, g.manual_score, g.extra_credit,
-                                      g.needs_manual_grade)
-                  for nb in submission.notebooks for g in nb.grades}
-        comments = {(nb.name, c.name): (c.auto_comment, c.manual_comment)
-                    for nb in submission.notebooks for c in nb.comments}
-        flags = {nb.name: nb.flagged for nb in submission.notebooks}
-    forget_submissions(target_course, assignment_id, [student_id])
-    with Gradebook(gradebook_url(target_course)) as dst, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # as nbgrader's own add_submission does, see above
-        dst.update_or_create_student(student_id)
-        merged = dst.add_submission(assignment_id, student_id, timestamp=timestamp)
-        for (notebook, cell), values in grades.items():
-            grade = dst.find_grade(cell, notebook, assignment_id, student_id)
-            (grade.auto_score, grade.manual_score, grade.extra_credit,
-             grade.needs_manual_grade) = values
-        for (notebook, cell), (auto, manual) in comments.items():
-            comment = dst.find_comment(cell, notebook, assignment_id, student_id)
-            comment.auto_comment, comment.manual_comment = auto, manual
-        for nb in merged.notebooks:
-            nb.flagged = flags.get(nb.name, False)
-        dst.db.commit()
+    found = {}
+    with Gradebook(gradebook_url(course_dir)) as gb:
+        for student in students:
+            try:
+                submission = gb.find_submission(assignment_id, student)
+                nb = gb.find_submission_notebook(notebook_id, assignment_id, student)
+            except MissingEntry:
+                continue
+            if any(g.score is None for g in nb.grades):  # execution failed: nothing was scored
+                continue
+            cells = {g.name: (float(g.score), float(g.max_score)) for g in nb.grades}
+            found[student] = (cells, {
+                "timestamp": submission.timestamp,
+                "grades": {(n.name, g.name): (g.auto_score, g.manual_score, g.extra_credit,
+                                              g.needs_manual_grade)
+                           for n in submission.notebooks for g in n.grades},
+                "comments": {(n.name, c.name): (c.auto_comment, c.manual_comment)
+                             for n in submission.notebooks for c in n.comments},
+                "flags": {n.name: n.flagged for n in submission.notebooks}})
+    return found
 
 
-def forget_submissions(course_dir, assignment_id, students):
-    """Remove these students' earlier submissions of the assignment from the gradebook."""
+def store_submissions(course_dir, assignment_id, records, ungraded=()):
+    """Write graded submissions ({student: record from read_submissions}) into the course's
+    gradebook in one session, replacing earlier ones; the `ungraded` students' earlier
+    submissions are removed, so no stale score outlives a failed regrade."""
     from nbgrader.api import Gradebook, MissingEntry
 
     with Gradebook(gradebook_url(course_dir)) as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's own removal trips SQLAlchemy warnings
-        for student in students:
+        warnings.simplefilter("ignore")  # nbgrader's own add/remove trip SQLAlchemy warnings
+        for student in [*records, *ungraded]:
             try:
                 gb.remove_submission(assignment_id, student)
             except MissingEntry:
                 pass
+        for student, record in records.items():
+            gb.update_or_create_student(student)
+            merged = gb.add_submission(assignment_id, student, timestamp=record["timestamp"])
+            for (notebook, cell), values in record["grades"].items():
+                grade = gb.find_grade(cell, notebook, assignment_id, student)
+                (grade.auto_score, grade.manual_score, grade.extra_credit,
+                 grade.needs_manual_grade) = values
+            for (notebook, cell), (auto, manual) in record["comments"].items():
+                comment = gb.find_comment(cell, notebook, assignment_id, student)
+                comment.auto_comment, comment.manual_comment = auto, manual
+            for nb in merged.notebooks:
+                nb.flagged = record["flags"].get(nb.name, False)
+        gb.db.commit()
+
+
+_SUBMISSION_TABLES = ("comment", "grade", "submitted_notebook", "submitted_assignment", "student")
+
+
+def gradebook_without_submissions(course_dir):
+    """The bytes of a copy of the course's gradebook with its assignments and cells but no
+    students or submissions: what a grading worker starts from, small whatever the class."""
+    import sqlite3
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "gradebook.db"
+        shutil.copy2(Path(course_dir) / "gradebook.db", copy)
+        with contextlib.closing(sqlite3.connect(copy)) as db:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables >= set(_SUBMISSION_TABLES):
+                raise AutograderError(f"{course_dir}/gradebook.db is not an nbgrader gradebook")
+            for table in _SUBMISSION_TABLES:  # children first
+                db.execute(f"DELETE FROM {table}")
+            db.commit()
+            db.execute("VACUUM")
+        return copy.read_bytes()

@@ -1,35 +1,38 @@
-"""Grading submissions in sandboxes, several at once, for `grade`.
+"""The grading worker: one chunk of submissions graded in sandboxes (dispatch.py hands the
+chunks out, here or on a Dask cluster, and writes what comes back into the course).
 
-Each worker owns a slot: a private course directory (config, gradebook copy, source) in a
-root-only temporary folder, a kernel spec that starts `sandbox_kernel`, and its own
-unprivileged user id. A worker grades a chunk of students with one `nbgrader autograde`; every
-notebook runs in its own kernel, sandboxed (see sandbox_kernel.py), so a submission that
-crashes, loops, eats memory, forks or floods its output loses its own grade only. If nbgrader
-itself dies (an output flood can exhaust its memory), the chunk's students are graded again
-one by one, so the culprit alone is left without a grade. Results go back into the course's
-gradebook and autograded/ folder from the parent process only; a kernel never sees them.
-Grades are the same whatever the number of workers: each notebook gets a fresh kernel.
+The unit of work is a Chunk: some students' notebooks of one assignment and everything needed to
+grade them (nbgrader's config, the assignment's source files, a gradebook without submissions),
+as plain data. `grade_chunk` grades a chunk in a root-only temporary folder with one
+`nbgrader autograde` run; every notebook runs in its own kernel, sandboxed as the chunk's own
+unprivileged user (see sandbox_kernel.py), so a submission that crashes, loops, eats memory,
+forks or floods its output loses its own grade only. It returns data too (per student: cell
+scores or the reason there are none, the autograded files, the gradebook rows), so the same
+function runs in a thread here or on a Dask worker on another machine. Only the process that
+dispatched the chunks writes the course: its gradebook (one session per chunk), submitted/
+and autograded/; a kernel never sees them.
+
+If nbgrader itself dies mid-chunk (an output flood can exhaust its memory), it leaves students
+ungraded, in no fixed order; each of them is graded again alone, so only the culprit goes
+without a grade. A notebook the sandbox stopped keeps the sandbox's verdict. Grades are the same
+whatever the number of workers and chunks: each notebook gets a fresh kernel.
 """
+import hashlib
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import REPO_ROOT
-from .nbgrader_cli import _kernel_env, cell_scores, forget_submissions, merge_submission
-from .notebook import write_notebook
+from .errors import AutograderError
+from .nbgrader_cli import _kernel_env, read_submissions
 
-__all__ = ["Limits", "isolation", "grade_sandboxed"]
-
-UID_RANGE = (100_000, 2**31)  # each grading run draws its own block of user ids from it
-CHUNK = 8           # students per nbgrader run
+__all__ = ["Limits", "Chunk", "Outcome", "ChunkResult", "isolation", "tests_fingerprint",
+           "grade_chunk"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,39 @@ class Limits:
     processes: int = 16      # processes of the sandbox user (a kernel needs one)
     file_mb: int = 64        # largest file the kernel may write
     scratch_mb: int = 256    # the kernel's private /tmp
+    output_mb: int = 8       # printed output kept per notebook (the rest dropped, with a note)
     grader_memory_mb: int = 8192  # the nbgrader process that collects the outputs
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Some students' notebooks of one assignment, and all a worker needs to grade them."""
+    assignment_id: str
+    notebook_name: str
+    config: str          # the course's nbgrader_config.py
+    gradebook: bytes     # the course's gradebook without submissions (gradebook_without_...)
+    source: dict         # path inside source/<assignment id>/ -> bytes
+    notebooks: dict      # student -> notebook as JSON text
+    limits: Limits
+    hide: tuple          # more folders a kernel must not see (the course, the submissions)
+    uid: int             # this chunk's sandbox user
+    tests: str | None = None  # for another machine: the sender's `tests_fingerprint()`
+
+
+@dataclass
+class Outcome:
+    """One student's result: cells None (and a reason) when the notebook got no grade."""
+    cells: dict | None                           # grade id -> (score, max score)
+    reason: str = ""
+    files: dict = field(default_factory=dict)    # path inside autograded/<s>/<id>/ -> bytes
+    record: dict | None = None                   # gradebook rows, see read_submissions
+
+
+@dataclass
+class ChunkResult:
+    outcomes: dict       # student -> Outcome
+    logs: dict           # first student of an nbgrader run -> its output
+    isolation: str       # what the worker could set up: 'full' or 'limits'
 
 
 def isolation():
@@ -60,10 +95,20 @@ assert libc.mount(b"none", tempfile.mkdtemp().encode(), b"tmpfs", 0, b"size=1m")
 """
 
 
-def _hidden_paths(course_dir, extra):
-    """What a kernel must not see: the repository, the course, the submissions, homes, /tmp."""
-    paths = ["/tmp", "/var/tmp", "/root", "/home", str(REPO_ROOT), str(course_dir),
-             *map(str, extra)]
+def tests_fingerprint():
+    """A hash of every hidden test and public check: a worker whose copy differs from the
+    machine that sent the chunk would grade against other tests, so it refuses."""
+    digest = hashlib.sha256()
+    for folder in (REPO_ROOT / "autograder" / "hidden", REPO_ROOT / "shared_utils"):
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _hidden_paths(extra):
+    """What a kernel must not see: the repository, homes, /tmp (and with it every grading
+    folder), and the extra folders (the course, the submissions) where this machine has them."""
+    paths = ["/tmp", "/var/tmp", "/root", "/home", str(REPO_ROOT), *map(str, extra)]
     return sorted({p for p in paths if os.path.isdir(p)}, key=len)
 
 
@@ -76,83 +121,115 @@ def _revealed_paths(runtime_dir):
     return sorted(dict.fromkeys(os.path.realpath(p) for p in paths), key=len)
 
 
-class _Slot:
-    """One worker's private course directory and kernel spec."""
+def grade_chunk(chunk):
+    """Grade a Chunk here; return its ChunkResult. Runs on any machine with this repository
+    and its datasets (a Dask worker included); writes nothing outside its temporary folder."""
+    from shared_utils.datasets import build_all
 
-    def __init__(self, root, k, first_uid, course_dir, assignment, limits, isolate, hide):
-        self.dir, self.uid = root / f"slot{k}", first_uid + k
-        self.course_dir, self.assignment, self.limits = course_dir, assignment, limits
-        self.isolate, self.hide = isolate, hide
-
-    def _prepare(self, notebooks):
-        shutil.rmtree(self.dir, ignore_errors=True)
-        course = self.dir / "course"
-        course.mkdir(parents=True)
-        config = (self.course_dir / "nbgrader_config.py").read_text()
-        runtime = self.dir / "runtime"  # the kernel's sockets: files, since it has no network
-        (course / "nbgrader_config.py").write_text(
-            config + f'\nc.KernelManager.transport = "ipc"\nc.KernelManager.ip = "{runtime}/k"\n')
-        shutil.copy2(self.course_dir / "gradebook.db", course / "gradebook.db")
-        forget_submissions(course, self.assignment.id, notebooks)  # no stale scores to read
-        shutil.copytree(self.course_dir / "source" / self.assignment.id,
-                        course / "source" / self.assignment.id)
-        for student, nb in notebooks.items():
-            write_notebook(nb, course / "submitted" / student / self.assignment.id
-                           / self.assignment.notebook_name)
-        runtime.mkdir()
-        settings = dict(asdict(self.limits), uid=self.uid, isolate=self.isolate,
-                        hide=_hidden_paths(self.course_dir, self.hide),
-                        reveal=_revealed_paths(runtime),
-                        writable=[os.path.realpath(runtime)],
-                        error_log=str(self.dir / "kernel-errors.log"),
-                        preload=[f"autograder.hidden.{self.assignment.id}",
-                                 f"shared_utils.checks.{self.assignment.id}"])
-        (self.dir / "kernel.json").write_text(json.dumps(settings))
-        spec = self.dir / "jupyter" / "kernels" / "python3"
-        spec.mkdir(parents=True)
-        (spec / "kernel.json").write_text(json.dumps({
-            "argv": [sys.executable, "-m", "autograder.sandbox_kernel",
-                     str(self.dir / "kernel.json"), "-f", "{connection_file}"],
-            "display_name": "Python 3 (sandboxed grading)", "language": "python"}))
-        return course
-
-    def grade(self, notebooks):
-        """{student: (cells or None, log)}; the nbgrader run's output is the log."""
-        course = self._prepare(notebooks)
-        env = dict(_kernel_env(), JUPYTER_PATH=str(self.dir / "jupyter"),
-                   JUPYTER_RUNTIME_DIR=str(self.dir / "runtime"),
-                   TMPDIR=str(self.dir / "runtime"),  # where nbclient writes connection files
-                   OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-        memory = self.limits.grader_memory_mb * 1024 * 1024
-        limit = (lambda: __import__("resource").setrlimit(
-            __import__("resource").RLIMIT_AS, (memory, memory)))
-        timeout = self.limits.wall_s * len(notebooks) + 120
-        try:
-            proc = subprocess.run(
-                [sys.executable, "-m", "nbgrader", "autograde", self.assignment.id, "--force"],
-                cwd=course, env=env, capture_output=True, text=True, timeout=timeout,
-                preexec_fn=limit, start_new_session=True)
-            log = proc.stdout + proc.stderr
-        except subprocess.TimeoutExpired as exc:
-            log = f"nbgrader ran past {timeout} s and was stopped\n{exc.stderr or ''}"
-        stem = Path(self.assignment.notebook_name).stem
-        done = {s for s in notebooks  # nbgrader removes the folder of a run that failed
-                if (course / "autograded" / s / self.assignment.id).is_dir()}
-        return {s: (cell_scores(course, self.assignment.id, stem, s) if s in done else None, log)
-                for s in notebooks}
-
-    def cleanup(self):
-        if self.isolate:
+    if chunk.tests is not None and chunk.tests != tests_fingerprint():
+        raise AutograderError("this grading worker has other hidden tests than the machine that "
+                              "sent the work: install the same version of the course on both")
+    build_all()  # the kernels read this machine's datasets (nothing is written if present)
+    isolate = isolation() == "full"
+    root = Path(tempfile.mkdtemp(prefix="autograder-chunk-"))
+    os.chmod(root, 0o711)  # sandbox users may pass through to their own notebook, no more
+    try:
+        students = sorted(chunk.notebooks)
+        outcomes, log, certain = _autograde(chunk, students, root / "run0", isolate)
+        logs = {students[0]: log}
+        uncertain = [s for s in students if s not in certain] if len(students) > 1 else []
+        for k, student in enumerate(uncertain):  # left ungraded by a run of several: alone
+            again, logs[student], _ = _autograde(chunk, [student], root / f"alone{k}", isolate)
+            outcomes.update(again)
+        return ChunkResult(outcomes, logs, "full" if isolate else "limits")
+    finally:
+        if isolate:
             from .sandbox_kernel import kill_user
-            kill_user(self.uid)
+            kill_user(chunk.uid)
+        shutil.rmtree(root, ignore_errors=True)
 
 
-def _reason(log, student, slot_dir):
-    """Why a student's notebook got no grade: the sandbox's own verdict, else nbgrader's."""
-    stops = slot_dir / "kernel-errors.log"
-    for line in stops.read_text().splitlines() if stops.exists() else ():
-        if line.startswith("sandbox stopped") and f"/autograded/{student}/" in line:
-            return "stopped: " + line.rsplit(": ", 1)[-1]
+def _autograde(chunk, students, folder, isolate):
+    """One nbgrader run over `students` in `folder`: (outcomes, its output, the students whose
+    outcome is certain: graded, or stopped by the sandbox)."""
+    course, runtime = folder / "course", folder / "runtime"  # runtime: the kernels' sockets
+    for path, data in chunk.source.items():
+        target = course / "source" / chunk.assignment_id / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (course / "gradebook.db").write_bytes(chunk.gradebook)
+    (course / "nbgrader_config.py").write_text(  # files, not TCP: the kernel has no network
+        chunk.config + f'\nc.KernelManager.transport = "ipc"\nc.KernelManager.ip = "{runtime}/k"\n')
+    for student in students:
+        target = course / "submitted" / student / chunk.assignment_id / chunk.notebook_name
+        target.parent.mkdir(parents=True)
+        target.write_text(chunk.notebooks[student])
+    runtime.mkdir()
+    errors = folder / "kernel-errors.log"
+    settings = dict(asdict(chunk.limits), uid=chunk.uid, isolate=isolate,
+                    hide=_hidden_paths(chunk.hide), reveal=_revealed_paths(runtime),
+                    writable=[os.path.realpath(runtime)], error_log=str(errors),
+                    preload=[f"autograder.hidden.{chunk.assignment_id}",
+                             f"shared_utils.checks.{chunk.assignment_id}"])
+    (folder / "kernel.json").write_text(json.dumps(settings))
+    spec = folder / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "autograder.sandbox_kernel", str(folder / "kernel.json"),
+                 "-f", "{connection_file}"],
+        "display_name": "Python 3 (sandboxed grading)", "language": "python"}))
+    log = _run_nbgrader(course, folder, chunk, len(students))
+
+    stem = Path(chunk.notebook_name).stem
+    done = [s for s in students  # nbgrader removes the folder of a notebook it failed to run
+            if (course / "autograded" / s / chunk.assignment_id).is_dir()]
+    graded = read_submissions(course, chunk.assignment_id, stem, done)
+    stopped = _sandbox_verdicts(errors)
+    outcomes = {}
+    for student in students:
+        if student in graded:
+            cells, record = graded[student]
+            where = course / "autograded" / student / chunk.assignment_id
+            files = {p.relative_to(where).as_posix(): p.read_bytes()
+                     for p in sorted(where.rglob("*")) if p.is_file()}
+            outcomes[student] = Outcome(cells, files=files, record=record)
+        else:
+            outcomes[student] = Outcome(None, stopped.get(student) or _reason(log, student))
+    return outcomes, log, set(graded) | set(stopped)
+
+
+def _run_nbgrader(course, folder, chunk, count):
+    env = dict(_kernel_env(), JUPYTER_PATH=str(folder / "jupyter"),
+               JUPYTER_RUNTIME_DIR=str(folder / "runtime"),
+               TMPDIR=str(folder / "runtime"),  # where nbclient writes connection files
+               OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    memory = chunk.limits.grader_memory_mb * 1024 * 1024
+    limit = (lambda: __import__("resource").setrlimit(
+        __import__("resource").RLIMIT_AS, (memory, memory)))
+    timeout = chunk.limits.wall_s * count + 120
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "nbgrader", "autograde", chunk.assignment_id, "--force"],
+            cwd=course, env=env, capture_output=True, text=True, timeout=timeout,
+            preexec_fn=limit, start_new_session=True)
+        return proc.stdout + proc.stderr
+    except subprocess.TimeoutExpired as exc:
+        return f"nbgrader ran past {timeout} s and was stopped\n{exc.stderr or ''}"
+
+
+def _sandbox_verdicts(errors):
+    """{student: reason} for each notebook the sandbox's watchdog stopped (its log's lines are
+    'sandbox stopped <notebook folder>: <why>')."""
+    verdicts = {}
+    for line in errors.read_text().splitlines() if errors.exists() else ():
+        if line.startswith("sandbox stopped") and "/autograded/" in line:
+            folder, why = line.removeprefix("sandbox stopped ").rsplit(": ", 1)
+            verdicts[Path(folder).parent.name] = "stopped: " + why
+    return verdicts
+
+
+def _reason(log, student):
+    """Why a student's notebook got no grade, from the output of an nbgrader run."""
     lines = [ln.strip() for ln in log.splitlines() if student in ln or "Error" in ln]
     for needle, why in (("CellTimeoutError", "a cell ran past the time limit"),
                         ("DeadKernelError", "the kernel died (crash, exit, or a limit: time, "
@@ -163,65 +240,3 @@ def _reason(log, student, slot_dir):
             return why
     errors = [ln for ln in lines if "Error" in ln]
     return "the notebook could not be run" + (f" ({errors[-1][:120]})" if errors else "")
-
-
-def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(), hide=()):
-    """Grade {student: notebook}; merge every graded submission into course_dir's gradebook and
-    autograded/ folder. Returns {student: cells} with cells None and the reason in `reasons`."""
-    course_dir, students = Path(course_dir), sorted(notebooks)
-    isolate = isolation() == "full"
-    root = Path(tempfile.mkdtemp(prefix="autograder-sandbox-"))
-    os.chmod(root, 0o711)
-    size = max(1, min(CHUNK, -(-len(students) // max(1, workers))))  # every worker gets work
-    chunks = [students[i:i + size] for i in range(0, len(students), size)]
-    free = list(range(workers))
-    # Slot k runs as first_uid + k (no account needed). Drawn at random per run, so two runs
-    # at once (two instructors, two test workers) never share a user and never kill each
-    # other's kernels when they clean up.
-    first_uid = secrets.randbelow((UID_RANGE[1] - UID_RANGE[0]) // 1024) * 1024 + UID_RANGE[0]
-    lock, results, reasons = threading.Lock(), {}, {}
-
-    def record(slot, graded, log_name):
-        """Keep one nbgrader run's outcome, reading the slot before it is used again."""
-        with lock:
-            log = next(iter(graded.values()))[1]
-            (course_dir / "logs").mkdir(exist_ok=True)
-            (course_dir / "logs" / f"autograde-{assignment.id}-{log_name}.log").write_text(log)
-            for student, (cells, _) in graded.items():
-                results[student] = cells
-                if cells is None:
-                    reasons[student] = _reason(log, student, slot.dir)
-                else:
-                    _collect(slot.dir / "course", course_dir, assignment.id, student)
-
-    def run(chunk):
-        with lock:
-            k = free.pop()
-        slot = _Slot(root, k, first_uid, course_dir, assignment, limits, isolate, hide)
-        try:
-            graded = slot.grade({s: notebooks[s] for s in chunk})
-            if len(chunk) > 1 and all(cells is None for cells, _ in graded.values()):
-                for student in chunk:  # nbgrader itself died: one at a time, culprit alone
-                    record(slot, slot.grade({student: notebooks[student]}), student)
-            else:
-                record(slot, graded, chunk[0])
-        finally:
-            slot.cleanup()
-            with lock:
-                free.append(k)
-
-    try:
-        with ThreadPoolExecutor(max(1, workers)) as pool:
-            list(pool.map(run, chunks))
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    return results, reasons
-
-
-def _collect(slot_course, course_dir, assignment_id, student):
-    """Copy one graded submission's files and gradebook rows into the course."""
-    for stage in ("submitted", "autograded"):
-        target = course_dir / stage / student / assignment_id
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(slot_course / stage / student / assignment_id, target)
-    merge_submission(slot_course, course_dir, assignment_id, student)

@@ -12,11 +12,13 @@ learner code runs:
   3. sets resource limits (memory, processes, file size, CPU seconds, open files), starts a
      root watchdog that kills everything of the sandbox user after the notebook's wall-clock
      limit, and becomes that unprivileged user;
-then runs ipykernel in this same process. Without root rights only step 3's limits and the
+then runs ipykernel in this same process, its own stdout and stderr sent to /dev/null and what
+the notebook prints capped (`output_mb`). Without root rights only step 3's limits and the
 watchdog apply (sandbox.isolation() says which).
 
     python -m autograder.sandbox_kernel <settings.json> -f <connection file>
 """
+import contextlib
 import ctypes
 import importlib
 import importlib.util
@@ -173,10 +175,32 @@ def _become(uid, connection_file, scratch):
                       MPLCONFIGDIR=os.path.join(scratch, "mpl"))
 
 
+def _cap_output(limit_mb):
+    """Keep the first `limit_mb` MB of what the notebook prints (both streams, C-level writes
+    included: ipykernel routes them here): a print in a long loop must not flood the grader.
+    The rest is dropped, with one note. Output sent past these streams can still flood
+    nbgrader; the worker then grades the culprit alone (sandbox.py)."""
+    left = [limit_mb * 1024 * 1024]
+    note = f"\n[the grader kept the first {limit_mb} MB of printed output and dropped the rest]\n"
+    for stream in (sys.stdout, sys.stderr):
+        def write(text, _write=stream.write):
+            if left[0] > 0:
+                kept = text[:left[0]]
+                left[0] -= len(text)
+                _write(kept + note if left[0] <= 0 else kept)
+            return len(text)
+        stream.write = write
+
+
 def main(argv):
     with open(argv[0]) as f:
         settings = json.load(f)
     errors = open(settings["error_log"], "a")  # opened now: the sandbox hides its folder
+    # The kernel's own stdout and stderr are nbgrader's, read into the grader's memory: nothing
+    # the learner writes there (os.write(1, ...)) may reach them. Notebook output goes by iopub.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
     try:
         _start(settings, argv[1:], errors)
     except Exception:  # a kernel that cannot start says why in the slot's log, not nowhere
@@ -203,6 +227,9 @@ def _start(settings, kernel_argv, report):
     from .hidden import guard
     app = IPKernelApp.instance()
     app.initialize(kernel_argv)
+    _cap_output(settings["output_mb"])
+    if hasattr(app.shell, "_tee"):  # IPython >= 9 keeps every cell's printed text in memory
+        app.shell._tee = lambda channel: contextlib.nullcontext()  # grading needs no history
     guard.install(app.shell)  # before any learner code: see guard.py
     app.start()
 

@@ -4,6 +4,7 @@ honest mistake (the twin); every cheat is built on the twin, so a cheat that wor
 more points than the twin's. Attacks that break the run are built on the reference, so their
 0 is the sandbox's doing. Needs root for the full sandbox (CI and this machine run as root).
 """
+import os
 import shutil
 
 import nbformat
@@ -12,6 +13,7 @@ import pytest
 from autograder.config import REPO_ROOT, load_course
 from autograder.grade import grade
 from autograder.mutants import mutants_for
+from autograder.nbgrader_cli import cell_scores
 from autograder.notebook import grade_id, owners, read_notebook, solve, tamper, write_notebook
 from autograder.sandbox import Limits, isolation
 
@@ -30,8 +32,21 @@ BREAKERS = [
      "used more than the 1500 MB memory limit"),
     ("fork_bomb", "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n"
                   "        pass", "started more than 16 processes"),
-    ("output_flood", "import sys\nfor _ in range(3000):\n    sys.stdout.write('x' * 10**6)",
-     ""),
+    # Past the capped streams, straight onto the kernel's output socket: nbgrader itself runs
+    # out of memory, and only this student may lose the grade (the rest of its chunk is
+    # graded again alone)
+    ("floods_the_output_socket", "k = get_ipython().kernel\nfor _ in range(3000):\n"
+     "    k.session.send(k.iopub_socket, 'stream', {'name': 'stdout', 'text': 'x' * 10**6},\n"
+     "                   parent=k.get_parent('shell'))", ""),
+]
+# Floods built on the reference, graded as the reference: printed output is cut at 8 MB (with
+# a note); what is written to the kernel's own file descriptor 1 goes nowhere (not into the
+# grader's memory or logs). Each with the size of the output kept, in MB: (at least, below)
+FLOODS = [
+    ("prints_3_gb", "import sys\nfor _ in range(3000):\n    sys.stdout.write('x' * 10**6)",
+     (8, 9)),
+    ("writes_300_mb_to_fd_1", "import os\nfor _ in range(300):\n    os.write(1, b'x' * 10**6)",
+     (0, 1)),
 ]
 # Cheats on the twin: (name, code inserted after the mistaken solution cell) -> twin's score
 CHEATS = [
@@ -84,7 +99,7 @@ def _class(release, source, secrets):
     students = {"reference": reference, "twin": twin,
                 "probes_files_and_network": _insert_after(reference, first_solution,
                                                           _probe(secrets))}
-    for name, code, _ in BREAKERS:
+    for name, code, _ in BREAKERS + FLOODS:
         students[name] = _insert_after(reference, first_solution, code)
     for name, code in CHEATS:
         students[name] = _insert_after(twin, MISTAKE.cell, code)
@@ -108,6 +123,8 @@ def _class(release, source, secrets):
 @pytest.fixture(scope="module")
 def graded(built_course, tmp_path_factory):
     if isolation() != "full":
+        if os.environ.get("CI"):  # CI runs as root: a sandbox it cannot set up is a failure
+            pytest.fail(f"CI must grade with the full sandbox, got isolation {isolation()!r}")
         pytest.skip("the full sandbox needs root (CI runs as root)")
     root = tmp_path_factory.mktemp("red_team")
     course_dir = root / "course"
@@ -137,6 +154,28 @@ def test_honest_students_are_graded_normally(graded):
     assert results["reference"].score == ASSIGNMENT.points
     assert results["twin"].score == _twin_score() < ASSIGNMENT.points
     assert results["ships_a_shadowing_module"].score == ASSIGNMENT.points
+
+
+@pytest.mark.parametrize("name,kept", [(n, k) for n, _, k in FLOODS])
+def test_a_flood_of_output_is_cut_and_graded_normally(graded, name, kept):
+    results, root = graded
+    assert results[name].score == ASSIGNMENT.points, results[name].status
+    graded_nb = read_notebook(root / "course" / "autograded" / name / ASSIGNMENT.id
+                              / ASSIGNMENT.notebook_name)
+    printed = "".join(o.get("text", "") for c in graded_nb.cells if c.cell_type == "code"
+                      for o in c.get("outputs", []))
+    assert kept[0] * 2**20 <= len(printed) < kept[1] * 2**20
+    assert ("kept the first 8 MB of printed output" in printed) == (kept[0] > 0)
+    logs = list((root / "course" / "logs").glob("*.log"))
+    assert logs and all(log.stat().st_size < 2**20 for log in logs)
+
+
+def test_the_gradebook_holds_exactly_the_graded_students(graded):
+    results, root = graded
+    stem = ASSIGNMENT.notebook_name.removesuffix(".ipynb")
+    for student, result in results.items():
+        in_book = cell_scores(root / "course", ASSIGNMENT.id, stem, student)
+        assert in_book == (result.cells if result.graded else None), student
 
 
 @pytest.mark.parametrize("name,reason", [(n, r) for n, _, r in BREAKERS])
