@@ -42,7 +42,12 @@ def write_config(config_dir, learner=True, course_id=None):
     (config_dir / "labconfig" / "page_config.json").write_text(json.dumps(
         {"disabledExtensions": {name: True for name in disabled}}, indent=1))
     (config_dir / "jupyter_server_config.json").write_text(json.dumps(server, indent=1))
-    if learner:
+    if learner:  # the learner's kernel: this interpreter, the grader's tests fenced off
+        spec = config_dir / "data" / "kernels" / "python3"
+        spec.mkdir(parents=True, exist_ok=True)
+        (spec / "kernel.json").write_text(json.dumps({
+            "argv": [sys.executable, "-m", "autograder.lab_kernel", "-f", "{connection_file}"],
+            "display_name": "Python 3 (ipykernel)", "language": "python"}, indent=1))
         folder = config_dir.parent.resolve()
         exchange = {"root": str(folder / _EXCHANGE), "cache": str(folder / _EXCHANGE / "cache"),
                     "assignment_dir": str(folder)}
@@ -82,11 +87,15 @@ def server_command(folder, port=8888, token=None, config_dir=None):
     """(argv, environment) of a JupyterLab server on `folder`, on loopback only.
 
     The kernel is this interpreter (the project's environment, where `shared_utils` is
-    installed): environment paths come before a user's own kernel specs. `token=None` lets
+    installed): environment paths come before a user's own kernel specs, and a learner's
+    config brings its own kernel spec first, which fences off the hidden tests (lab_kernel.py). `token=None` lets
     Jupyter make one up and print it in the URL.
     """
     config_dir = folder / ".jupyter" if config_dir is None else config_dir
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config_dir), JUPYTER_PREFER_ENV_PATH="1")
+    if (config_dir / "data" / "kernels").is_dir():  # a learner's: the fenced kernel comes first
+        paths = [str(config_dir / "data"), env.get("JUPYTER_PATH")]
+        env["JUPYTER_PATH"] = os.pathsep.join(filter(None, paths))
     env.pop("MPLBACKEND", None)  # a backend set for a terminal would hide the inline plots
     argv = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={folder}",
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--no-browser"]

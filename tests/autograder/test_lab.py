@@ -63,3 +63,32 @@ def test_server_command_is_loopback_with_the_projects_kernel(tmp_path, monkeypat
     assert "MPLBACKEND" not in env  # the kernel's default, inline, shows the plots
     argv, _ = server_command(tmp_path)  # `make lab`: Jupyter makes up the token and prints it
     assert not any(a.startswith("--IdentityProvider.token") for a in argv)
+
+
+def test_the_learner_s_kernel_cannot_import_the_hidden_tests(tmp_path):
+    """The kernel `make lab` starts for a learner: shared_utils imports, the grader's tests do
+    not (slow-ish: one real kernel, a few seconds)."""
+    import nbclient
+    import nbformat
+
+    config = write_config(tmp_path / "lab" / ".jupyter", course_id="dls-numpy")
+    _, env = server_command(tmp_path / "lab", config_dir=config)
+    spec = json.loads((config / "data" / "kernels" / "python3" / "kernel.json").read_text())
+    assert spec["argv"][:3] == [sys.executable, "-m", "autograder.lab_kernel"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import shared_utils.checks.c1w2_logistic_regression"),
+                nbformat.v4.new_code_cell("import autograder.hidden.c1w2_logistic_regression"),
+                nbformat.v4.new_code_cell("from autograder.mutants import mutants_for")]
+    saved = dict(os.environ)
+    os.environ.update(env)  # the kernel spec is found as the lab server would find it
+    try:
+        nbclient.NotebookClient(nb, kernel_name="python3", allow_errors=True,
+                                timeout=60).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    errors = [[o for o in c.outputs if o.output_type == "error"] for c in nb.cells]
+    assert errors[0] == []
+    for cell in errors[1:]:
+        assert cell and cell[0].ename == "ModuleNotFoundError"
+        assert "belongs to the grader" in cell[0].evalue
