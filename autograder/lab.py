@@ -88,8 +88,8 @@ def server_command(folder, port=8888, token=None, config_dir=None):
 
     The kernel is this interpreter (the project's environment, where `shared_utils` is
     installed): environment paths come before a user's own kernel specs, and a learner's
-    config brings its own kernel spec first, which fences off the hidden tests (lab_kernel.py). `token=None` lets
-    Jupyter make one up and print it in the URL.
+    config brings its own kernel spec first, which fences off the hidden tests (lab_kernel.py).
+    `token=None` lets Jupyter make one up and print it in the URL.
     """
     config_dir = folder / ".jupyter" if config_dir is None else config_dir
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config_dir), JUPYTER_PREFER_ENV_PATH="1")
