@@ -25,6 +25,20 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("address,message", [
+    ("nonsense", "missing port number"),
+    ("tcp://127.0.0.1:1", "Timed out trying to connect"),  # nobody listens: 20 s
+])
+def test_a_dask_scheduler_out_of_reach_is_one_line_and_exit_2(tmp_path, address, message):
+    (tmp_path / "subs" / "ada" / "c1w2_logistic_regression").mkdir(parents=True)
+    proc = _run("grade", str(tmp_path / "subs"), "--course-dir", str(tmp_path / "c"),
+                "--dask", address)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1
+    assert f"error: cannot reach the Dask scheduler at {address}: " in proc.stderr
+    assert message in proc.stderr
+
+
 def test_a_wrong_assignment_folder_in_submissions_is_named(tmp_path):
     (tmp_path / "ada" / "c9w9_typo").mkdir(parents=True)
     proc = _run("grade", str(tmp_path))
