@@ -118,7 +118,7 @@ def kill_user(uid, rounds=50):
 
 
 def _usage(uid):
-    """(processes, resident MB) of everything that runs as `uid`, from /proc."""
+    """(processes, resident MB) of everything that runs as `uid`, zombies aside, from /proc."""
     count, rss_kb = 0, 0
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -128,8 +128,8 @@ def _usage(uid):
                 status = dict(line.split(":", 1) for line in f if ":" in line)
         except OSError:
             continue  # it ended meanwhile
-        if int(status["Uid"].split()[0]) == uid:
-            count += 1
+        if int(status["Uid"].split()[0]) == uid and not status["State"].strip().startswith("Z"):
+            count += 1  # an ended process its parent has not reaped yet holds nothing
             rss_kb += int(status.get("VmRSS", "0 kB").split()[0])
     return count, rss_kb / 1024
 
@@ -142,6 +142,9 @@ def _watchdog(settings, uid, report):
     if os.fork() != 0:
         return
     _libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the kernel
+    # Out of the kernel's process group: ipykernel, shutting down, waits for the children of
+    # its group to end, and an ended child it does not reap looked alive to it for seconds
+    os.setpgid(0, 0)
     started, why = time.monotonic(), None
     while why is None:
         time.sleep(0.25)
