@@ -16,7 +16,7 @@ from .sandbox import Chunk, Limits, grade_chunk, tests_fingerprint
 __all__ = ["grade_sandboxed"]
 
 UID_RANGE = (100_000, 2**31)  # each chunk's sandbox user is drawn from here at random
-CHUNK_MAX = 32  # students per nbgrader run at most; each run costs ~3 s of nbgrader start-up
+CHUNK_MAX = 64  # students per nbgrader run at most; each run costs ~4 s of nbgrader start-up
 
 
 def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(), hide=(),
@@ -29,7 +29,8 @@ def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(
 
     course_dir, students = Path(course_dir), sorted(notebooks)
     slots = sum(client.nthreads().values()) if client is not None else max(1, workers)
-    size = max(1, min(CHUNK_MAX, -(-len(students) // (2 * slots))))  # two chunks a slot at least
+    # Two chunks a slot at least, so that a slot that ends early takes more; one slot, one chunk
+    size = max(1, min(CHUNK_MAX, -(-len(students) // (2 * slots if slots > 1 else 1))))
     source = course_dir / "source" / assignment.id
     common = dict(assignment_id=assignment.id, notebook_name=assignment.notebook_name,
                   config=(course_dir / "nbgrader_config.py").read_text(),

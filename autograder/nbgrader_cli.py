@@ -111,15 +111,16 @@ def store_submissions(course_dir, assignment_id, records, ungraded=()):
         for student, record in records.items():
             gb.update_or_create_student(student)
             merged = gb.add_submission(assignment_id, student, timestamp=record["timestamp"])
-            for (notebook, cell), values in record["grades"].items():
-                grade = gb.find_grade(cell, notebook, assignment_id, student)
-                (grade.auto_score, grade.manual_score, grade.extra_credit,
-                 grade.needs_manual_grade) = values
-            for (notebook, cell), (auto, manual) in record["comments"].items():
-                comment = gb.find_comment(cell, notebook, assignment_id, student)
-                comment.auto_comment, comment.manual_comment = auto, manual
-            for nb in merged.notebooks:
+            for nb in merged.notebooks:  # the new rows, through their relations: few queries
                 nb.flagged = record["flags"].get(nb.name, False)
+                for grade in nb.grades:
+                    if (nb.name, grade.name) in record["grades"]:
+                        (grade.auto_score, grade.manual_score, grade.extra_credit,
+                         grade.needs_manual_grade) = record["grades"][nb.name, grade.name]
+                for comment in nb.comments:
+                    if (nb.name, comment.name) in record["comments"]:
+                        comment.auto_comment, comment.manual_comment = \
+                            record["comments"][nb.name, comment.name]
         gb.db.commit()
 
 
