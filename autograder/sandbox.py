@@ -12,6 +12,10 @@ function runs in a thread here or on a Dask worker on another machine. Only the 
 dispatched the chunks writes the course: its gradebook (one session per chunk), submitted/
 and autograded/; a kernel never sees them.
 
+Hidden tests and public checks run in a judge process beside each kernel (judge.py), which
+writes its verdicts where the kernel cannot; a test cell keeps nbgrader's score only if the
+judge passed what the source cell runs (`_score_from_verdicts`).
+
 If nbgrader itself dies mid-chunk (an output flood can exhaust its memory), it leaves students
 ungraded, in no fixed order; each of them is graded again alone, so only the culprit goes
 without a grade. A notebook the sandbox stopped keeps the sandbox's verdict. Grades are the same
@@ -27,8 +31,11 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import nbformat
+
 from .config import REPO_ROOT
 from .errors import AutograderError
+from .judge import IN_KERNEL, cell_passes, judged_names, read_verdicts
 from .nbgrader_cli import _kernel_env, read_submissions
 
 __all__ = ["Limits", "Chunk", "Outcome", "ChunkResult", "isolation", "tests_fingerprint",
@@ -96,12 +103,14 @@ assert libc.mount(b"none", tempfile.mkdtemp().encode(), b"tmpfs", 0, b"size=1m")
 
 
 def tests_fingerprint():
-    """A hash of every hidden test and public check: a worker whose copy differs from the
-    machine that sent the chunk would grade against other tests, so it refuses."""
+    """A hash of every hidden test and public check, and of the judge that runs them: a worker
+    whose copy differs from the machine that sent the chunk would grade against other tests,
+    so it refuses."""
     digest = hashlib.sha256()
-    for folder in (REPO_ROOT / "autograder" / "hidden", REPO_ROOT / "shared_utils"):
-        for path in sorted(folder.rglob("*.py")):
-            digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + path.read_bytes())
+    paths = [path for folder in ("autograder/hidden", "autograder/judge", "shared_utils")
+             for path in sorted((REPO_ROOT / folder).rglob("*.py"))]
+    for path in paths:
+        digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -165,12 +174,15 @@ def _autograde(chunk, students, folder, isolate):
         target.parent.mkdir(parents=True)
         target.write_text(chunk.notebooks[student])
     runtime.mkdir()
-    errors = folder / "kernel-errors.log"
+    errors, verdicts = folder / "kernel-errors.log", folder / "verdicts.jsonl"
+    in_kernel = chunk.assignment_id in IN_KERNEL
     settings = dict(asdict(chunk.limits), uid=chunk.uid, isolate=isolate,
                     hide=_hidden_paths(chunk.hide), reveal=_revealed_paths(runtime),
                     writable=[os.path.realpath(runtime)], error_log=str(errors),
-                    preload=[f"autograder.hidden.{chunk.assignment_id}",
-                             f"shared_utils.checks.{chunk.assignment_id}"])
+                    verdicts=str(verdicts), judged=[] if in_kernel else [chunk.assignment_id],
+                    preload=[f"shared_utils.checks.{chunk.assignment_id}",
+                             *([f"autograder.hidden.{chunk.assignment_id}"] if in_kernel
+                               else [])])
     (folder / "kernel.json").write_text(json.dumps(settings))
     spec = folder / "jupyter" / "kernels" / "python3"
     spec.mkdir(parents=True)
@@ -185,17 +197,42 @@ def _autograde(chunk, students, folder, isolate):
             if (course / "autograded" / s / chunk.assignment_id).is_dir()]
     graded = read_submissions(course, chunk.assignment_id, stem, done)
     stopped = _sandbox_verdicts(errors)
+    judged = {Path(notebook).parent.name: tests  # notebook: autograded/<student>/<id>
+              for notebook, tests in read_verdicts(verdicts).items()}
+    judged_cells = {} if in_kernel else _judged_cells(chunk)
     outcomes = {}
     for student in students:
         if student in graded:
             cells, record = graded[student]
             where = course / "autograded" / student / chunk.assignment_id
+            _score_from_verdicts(cells, record, judged_cells, judged.get(student, {}), stem)
             files = {p.relative_to(where).as_posix(): p.read_bytes()
                      for p in sorted(where.rglob("*")) if p.is_file()}
             outcomes[student] = Outcome(cells, files=files, record=record)
         else:
             outcomes[student] = Outcome(None, stopped.get(student) or _reason(log, student))
     return outcomes, log, set(graded) | set(stopped)
+
+
+def _judged_cells(chunk):
+    """{grade id: the hidden tests and public checks its cell runs} for the cells of the
+    source notebook that run any (the source, not the submission: nbgrader restores test
+    cells from it)."""
+    from .notebook import grade_cells, grade_id
+    nb = nbformat.reads(chunk.source[chunk.notebook_name].decode(), as_version=4)
+    found = {grade_id(c): judged_names(c.source, chunk.assignment_id) for c in grade_cells(nb)}
+    return {gid: tests for gid, tests in found.items() if tests}
+
+
+def _score_from_verdicts(cells, record, judged_cells, verdicts, notebook):
+    """A cell that runs hidden tests or public checks keeps its score only if the judge ran
+    each of them for this notebook and every run passed: a kernel that fakes a pass, or never
+    asks the judge, earns nothing. The score changes in `cells` and in the gradebook `record`."""
+    for gid, names in judged_cells.items():
+        if gid in cells and cells[gid][0] > 0 and not cell_passes(names, verdicts):
+            cells[gid] = (0.0, cells[gid][1])
+            auto, manual, extra, needs = record["grades"][(notebook, gid)]
+            record["grades"][(notebook, gid)] = (0.0, manual, extra, needs)
 
 
 def _run_nbgrader(course, folder, chunk, count):

@@ -3,8 +3,10 @@
 nbgrader starts a kernel for every notebook it grades; in a sandboxed grading run the kernel
 spec points here (see sandbox.py). This launcher starts as the grader's user and, before any
 learner code runs:
-  1. imports the assignment's hidden tests and public checks, so they are in memory (the
-     hidden cells need them) while their files are hidden below;
+  1. forks the judge (judge.py): a process that keeps the grader's user, outside the sandbox,
+     and alone imports the hidden tests; the kernel reaches it through a socket only, and
+     only the judge writes the verdicts file the worker scores hidden-test cells from;
+     then imports the public checks, so they are in memory while their files are hidden below;
   2. with root rights: enters its own mount and network namespaces (no network at all), lays
      an empty tmpfs over /tmp, /root, /home, the repository, the course and the submissions,
      and brings back read-only only what the kernel needs: Python, the venv, shared_utils,
@@ -26,6 +28,7 @@ import json
 import os
 import resource
 import signal
+import socket
 import sys
 import time
 import traceback
@@ -55,11 +58,31 @@ def _kept_flags(path):
 
 
 def _preload(names):
-    """Import the assignment's hidden tests and public checks now, while their files are
-    visible (what they import comes along)."""
-    for name in ("autograder.hidden", "autograder.hidden.guard", *names):
+    """Import the public checks now, while their files are visible (what they import comes
+    along); and the hidden tests of an assignment whose tests still run in the kernel."""
+    for name in ("autograder.guard", "autograder.judge", *names):
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
+
+
+def _start_judge(settings, verdicts, notebook):
+    """Fork the judge, which runs this notebook's hidden tests (judge.py); return the
+    kernel's end of their socket. The judge stays the grader's user, outside the namespaces
+    the kernel enters, and dies with the kernel."""
+    ours, theirs = socket.socketpair()
+    if os.fork() == 0:
+        try:
+            ours.close()
+            _libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the kernel
+            os.setpgid(0, 0)  # out of the kernel's group (see _watchdog)
+            memory = 2 * settings["memory_mb"] * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+            from .judge import serve
+            serve(theirs, verdicts, notebook, assignments=settings["judged"])
+        finally:
+            os._exit(0)
+    theirs.close()
+    return ours
 
 
 def _isolate(settings):
@@ -199,22 +222,26 @@ def main(argv):
     with open(argv[0]) as f:
         settings = json.load(f)
     errors = open(settings["error_log"], "a")  # opened now: the sandbox hides its folder
+    verdicts = open(settings["verdicts"], "a")  # the judge's; the kernel closes its copy
     # The kernel's own stdout and stderr are nbgrader's, read into the grader's memory: nothing
     # the learner writes there (os.write(1, ...)) may reach them. Notebook output goes by iopub.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     try:
-        _start(settings, argv[1:], errors)
+        _start(settings, argv[1:], errors, verdicts)
     except Exception:  # a kernel that cannot start says why in the slot's log, not nowhere
-        traceback.print_exc(file=errors)
-        errors.flush()
+        with contextlib.suppress(ValueError):  # unless it had closed the log already
+            traceback.print_exc(file=errors)
+            errors.flush()
         raise
 
 
-def _start(settings, kernel_argv, report):
+def _start(settings, kernel_argv, report, verdicts):
     connection_file = kernel_argv[kernel_argv.index("-f") + 1]
     cwd = os.getcwd()
+    judge_socket = _start_judge(settings, verdicts, cwd)
+    verdicts.close()  # learner code may not write a verdict
     _preload(settings["preload"])
     uid = settings["uid"] if settings["isolate"] else None
     if uid is not None:
@@ -227,13 +254,17 @@ def _start(settings, kernel_argv, report):
         _become(uid, connection_file, "/tmp")
     from ipykernel.kernelapp import IPKernelApp
 
-    from .hidden import guard
+    from . import guard, judge
+    judge.connect(judge_socket)
+    for assignment_id in settings["judged"]:  # the public checks run in the judge too
+        judge.forward_checks(assignment_id)
     app = IPKernelApp.instance()
     app.initialize(kernel_argv)
     _cap_output(settings["output_mb"])
     if hasattr(app.shell, "_tee"):  # IPython >= 9 keeps every cell's printed text in memory
         app.shell._tee = lambda channel: contextlib.nullcontext()  # grading needs no history
     guard.install(app.shell)  # before any learner code: see guard.py
+    report.close()  # the watchdog has its own copy; learner code may not write a verdict
     app.start()
 
 

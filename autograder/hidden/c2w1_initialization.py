@@ -6,7 +6,6 @@ visible checks in shared_utils hold only fixed numbers. The graded functions do 
 other, so no test needs the others swapped for references.
 """
 import contextlib
-import sys
 
 import numpy as np
 
@@ -157,16 +156,9 @@ def _no_provided_initializer(func):
     def forbidden(*args, **kwargs):
         fail(func.__name__, "calls the provided initialize_parameters of three_layer_net.",
              hint="write the initialisation yourself with np.random.randn.")
-    module = sys.modules.get("three_layer_net")
-    saved = getattr(module, "initialize_parameters", None)
-    with isolated(func, initialize_parameters=forbidden):
-        if saved is not None:
-            module.initialize_parameters = forbidden
-        try:
-            yield
-        finally:
-            if saved is not None:
-                module.initialize_parameters = saved
+    with isolated(func, modules={"three_layer_net": {"initialize_parameters": forbidden}},
+                  initialize_parameters=forbidden):
+        yield
 
 
 def _test_seeded(learner_fn, reference, std_of=None):

@@ -3,24 +3,19 @@ in c2w3_batchnorm_reference, sampling statistics, centered-difference gradient c
 batchnorm_backward against the learner's own batchnorm_forward, and the quiz's answer key.
 Each test swaps the learner's other graded functions for references (a bug costs points once).
 """
-import sys
-from pathlib import Path
-
 import numpy as np
 
-import shared_utils
 from shared_utils.checks._compare import (expect_close, expect_float_array, expect_keys,
                                           expect_type, expect_unchanged, snapshot)
 from shared_utils.checks._report import fail
 from shared_utils.checks.c2w3_hyperparameters_batchnorm import QUIZ
 
 from . import c2w3_batchnorm_reference as ref
-from .harness import (centered_differences, expect_vectorised, isolated, learner_call,
+from .harness import (centered_differences, expect_vectorised, isolated, learner_call, nn_calls,
                       quiz_tests, rng)
 
 BN_SHAPES = ((3, 5), (1, 1), (6, 2), (4, 9), (2, 40))  # (n^[l], m)
 GRAD_TOL = {"rtol": 1e-5, "atol": 1e-7}
-_NN_DIR = str(Path(shared_utils.__file__).resolve().parent / "nn")
 # reference_<name> for every graded function, as in the other hidden modules
 globals().update({f"reference_{name}": func for name, func in ref.REFERENCES.items()})
 
@@ -35,17 +30,7 @@ def _seeds(name, k):
 
 def _own_code(func, *args, **kwargs):
     """learner_call, failing if the answer came from shared_utils.nn (DECISIONS §16)."""
-    used = []
-
-    def profiler(frame, event, arg):
-        if event == "call" and frame.f_code.co_filename.startswith(_NN_DIR):
-            used.append(frame.f_code.co_name)
-    previous = sys.getprofile()
-    sys.setprofile(profiler)
-    try:
-        result = learner_call(func, *args, **kwargs)
-    finally:
-        sys.setprofile(previous)
+    result, used = nn_calls(func, *args, **kwargs)
     if used:
         fail(func.__name__, "calls into shared_utils.nn; write it with numpy yourself.")
     return result

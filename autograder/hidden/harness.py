@@ -1,9 +1,12 @@
 """Tools the hidden tests share: grader-seeded inputs and networks, safe calls into learner code,
-isolation from the learner's other answers, a detector for Python loops over the examples,
-centered differences for gradient checks, and the quiz tests built from an answer key."""
+isolation from the learner's other answers, a detector for Python loops over the examples, a
+watch on calls into shared_utils.nn, centered differences for gradient checks, and the quiz
+tests built from an answer key.
+
+Hidden tests run in the judge (autograder/judge.py): a learner function they receive is a
+judge.LearnerFunction, run in the kernel. The tools here also take plain functions (a test run
+in one process, as the tests of the references do)."""
 import contextlib
-import sys
-import warnings
 import zlib
 
 import numpy as np
@@ -11,22 +14,13 @@ import numpy as np
 from shared_utils.checks._quiz import parse_answer
 from shared_utils.checks._report import describe, fail
 
+from ..judge import (HiddenTestFailure, LearnerFunction, counting_lines, quiet, swapped,
+                     watching_nn)
+
 __all__ = ["HiddenTestFailure", "quiet", "rng", "random_parameters", "learner_call", "isolated",
-           "line_steps", "expect_vectorised", "centered_differences", "quiz_tests"]
+           "line_steps", "nn_calls", "expect_vectorised", "centered_differences", "quiz_tests"]
 
 _GRADER_SEED = 7_351_204  # known only to the grader: hidden inputs cannot be predicted
-
-
-class HiddenTestFailure(AssertionError):
-    """A hidden test failed; the message is all that the learner's feedback shows."""
-
-
-@contextlib.contextmanager
-def quiet():
-    """No warnings reach stderr while hidden tests run (stderr would zero the cell)."""
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        yield
 
 
 def rng(name):
@@ -49,8 +43,23 @@ AFTER_LEARNER_CALL = None  # the grading guard's restore (guard.py), when it is 
 
 def learner_call(func, *args, **kwargs):
     """Call learner code; any exception becomes a failure that names the call and its input."""
+    return _call(func, args, kwargs)[0]
+
+
+def _call(func, args, kwargs, count_lines=False, watch_nn=False):
+    """learner_call's work: (value, lines of learner code run, shared_utils.nn functions
+    called), the last two None unless asked for."""
     try:
-        return func(*args, **kwargs)
+        if isinstance(func, LearnerFunction):
+            return func.call(args, kwargs, count_lines=count_lines, watch_nn=watch_nn)
+        extra = {}
+        with contextlib.ExitStack() as stack:
+            if count_lines:
+                stack.enter_context(counting_lines(func, extra))
+            if watch_nn:
+                stack.enter_context(watching_nn(extra))
+            value = func(*args, **kwargs)
+        return value, extra.get("steps"), extra.get("nn_calls")
     except NotImplementedError:
         fail(func.__name__, "is not implemented yet.")
     except Exception as exc:  # the learner's bug, reported with the input that caused it
@@ -62,42 +71,34 @@ def learner_call(func, *args, **kwargs):
 
 
 @contextlib.contextmanager
-def isolated(func, **replacements):
+def isolated(func, modules=None, **replacements):
     """While active, names in the learner's namespace (e.g. `propagate`) point to reference
-    versions, so a test of one function does not fail because of a bug in another."""
-    namespace = func.__globals__
-    missing = object()
-    saved = {name: namespace.get(name, missing) for name in replacements}
-    namespace.update(replacements)
+    versions, so a test of one function does not fail because of a bug in another; `modules`
+    ({module name: {attribute: value}}) does the same to modules the learner's code may call
+    through (where they are loaded)."""
+    modules = modules or {}
+    if not isinstance(func, LearnerFunction):
+        with swapped(func, replacements, modules):
+            yield
+        return
+    saved = func.swaps, func.module_swaps  # applied in the kernel on each call (judge.py)
+    func.swaps, func.module_swaps = {**func.swaps, **replacements}, {**func.module_swaps,
+                                                                     **modules}
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if value is missing:
-                namespace.pop(name, None)
-            else:
-                namespace[name] = value
+        func.swaps, func.module_swaps = saved
 
 
 def line_steps(func, *args, **kwargs):
     """How many lines of the learner's own code run during the call (a deterministic count)."""
-    steps = 0
+    return _call(func, args, kwargs, count_lines=True)[1]
 
-    def tracer(frame, event, arg):
-        nonlocal steps
-        if frame.f_globals is not func.__globals__:
-            return None
-        if event == "line":
-            steps += 1
-        return tracer
 
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        learner_call(func, *args, **kwargs)
-    finally:
-        sys.settrace(previous)
-    return steps
+def nn_calls(func, *args, **kwargs):
+    """learner_call, and the names of the shared_utils.nn functions the call ran into."""
+    value, _, used = _call(func, args, kwargs, watch_nn=True)
+    return value, used
 
 
 def expect_vectorised(func, small_args, large_args, m_small, m_large):

@@ -12,6 +12,7 @@ import pytest
 
 from autograder.config import REPO_ROOT, load_course
 from autograder.grade import grade
+from autograder.judge import judged_names
 from autograder.mutants import mutants_for
 from autograder.nbgrader_cli import cell_scores
 from autograder.notebook import grade_id, owners, read_notebook, solve, tamper, write_notebook
@@ -66,7 +67,28 @@ CHEATS = [
     ("writes_a_shadowing_module", "open('numpy.py', 'w').write('allclose = lambda *a: True')"),
     ("imports_the_reference", "from autograder.hidden.c1w2_logistic_regression import "
                               "reference_sigmoid as sigmoid"),
+    # Past the names the guard restores, into the interpreter: every function object in memory,
+    # and what run_hidden's closure holds. The references live in the judge, not here.
+    ("reaches_the_references_in_memory",
+     "import gc\nimport autograder.hidden as _hidden\n"
+     "_held = [c.cell_contents for c in getattr(_hidden.run_hidden, '__closure__', None) or ()]\n"
+     "_found = [m.reference_sigmoid for h in _held if isinstance(h, dict) for m in h.values()\n"
+     "          if hasattr(m, 'reference_sigmoid')]\n"
+     "_found += [o for o in gc.get_objects()\n"
+     "           if callable(o) and getattr(o, '__name__', '') == 'reference_sigmoid']\n"
+     "if _found:\n    sigmoid = _found[0]\n"),
+    # The function object stays (the guard sees the same `fail`), its code becomes a no-op: in
+    # this kernel no check can fail any more. Checks and hidden tests run in the judge.
+    ("rewrites_the_code_of_fail", "import shared_utils.checks._report as _report\n"
+                                  "_report.fail.__code__ = (lambda *a, **k: None).__code__"),
 ]
+# Built on the reference: the judge's client patched at class level (the guard restores module
+# attributes, not classes), so every test cell passes in the notebook without asking the judge.
+# The worker scores those cells from the judge's verdicts: only cells the judge has no part in
+# (none here) keep their points
+SKIPS_THE_JUDGE = ("import autograder.judge as _judge\n"
+                   "_judge.Endpoint.request = lambda self, header, values: "
+                   "({'passed': True, 'message': ''}, {})")
 
 
 def _probe(paths):
@@ -103,6 +125,7 @@ def _class(release, source, secrets):
         students[name] = _insert_after(reference, first_solution, code)
     for name, code in CHEATS:
         students[name] = _insert_after(twin, MISTAKE.cell, code)
+    students["skips_the_judge"] = _insert_after(reference, first_solution, SKIPS_THE_JUDGE)
     students["edits_its_tests"] = tamper(twin, {gid: "pass" for gid in tests})
     deleter = tamper(twin, {})
     deleter.cells = [c for c in deleter.cells if grade_id(c) not in tests]
@@ -192,6 +215,21 @@ def test_a_cheat_scores_what_the_honest_mistake_scores(graded, name):
     results, _ = graded
     assert results[name].graded, results[name].status
     assert (results[name].score, results[name].max_score) == (_twin_score(), ASSIGNMENT.points)
+
+
+def test_a_kernel_that_skips_the_judge_gets_no_test_points(graded):
+    results, root = graded
+    source = read_notebook(ASSIGNMENT.source)
+    unjudged = sum(c.metadata["nbgrader"]["points"] for c in source.cells
+                   if c.metadata.get("nbgrader", {}).get("grade")
+                   and not judged_names(c.source, ASSIGNMENT.id))
+    assert results["skips_the_judge"].graded, results["skips_the_judge"].status
+    assert results["skips_the_judge"].score == unjudged < ASSIGNMENT.points
+    graded_nb = read_notebook(root / "course" / "autograded" / "skips_the_judge"
+                              / ASSIGNMENT.id / ASSIGNMENT.notebook_name)
+    printed = "".join(o.get("text", "") for c in graded_nb.cells if c.cell_type == "code"
+                      for o in c.get("outputs", []))
+    assert "sigmoid: hidden tests passed." in printed  # the notebook claimed every pass
 
 
 def test_a_kernel_reads_no_secret_writes_nothing_shared_and_has_no_network(graded):

@@ -1,27 +1,28 @@
-"""Grading-time guard against a submission that patches what the tests rely on.
+"""Grading-time guard: what the grading kernel shows stays honest under ordinary patching.
 
-The sandboxed grading kernel (autograder/sandbox_kernel.py) calls `install` after it has
-imported the tests and before any learner code runs. From then on:
+Points do not depend on it: hidden tests and public checks run in the judge, a process of its
+own (judge.py), and the grading worker scores each test cell from the judge's verdicts. But a
+notebook whose numpy or checks were patched would print passes the judge then denies, so the
+sandboxed grading kernel (sandbox_kernel.py) calls `install` after it has imported the checks
+and before any learner code runs. From then on:
   - before every cell, the attributes of numpy (and numpy.testing, .linalg, .random), math,
-    builtins, the public checks and the hidden tests are put back to what they were at
+    builtins, the public checks and the judge's client are put back to what they were at
     install time, and so are `sys.modules` entries for them;
   - before every cell, names in the notebook's namespace that were bound to a public check
     (e.g. `sigmoid_test`) point back to it;
-  - after every call into learner code made by a check (`call`, `learner_call`), the same
-    restore runs, so a learner function that patches numpy while it runs cannot fake the
-    comparison that follows.
-This stops patching through the ordinary names (`np.allclose = ...`, `builtins.abs = ...`,
-`sigmoid_test = lambda f: None`). It runs in the learner's own process, so a submission that
-digs into interpreter internals (closures, frames, the gc) on purpose can still get past it;
-what stops that is comparing outside the kernel, which grading does not do yet.
-It also seals the hidden-test modules (see _seal), so that `from autograder.hidden.<id> import
-reference_...` fails in a graded notebook.
+  - after every call into learner code made by a check or by the judge, the same restore runs.
+This undoes patching through the ordinary names (`np.allclose = ...`, `builtins.abs = ...`,
+`sigmoid_test = lambda f: None`), not a submission that digs into interpreter internals; for
+the one assignment whose tests still run in the kernel (judge.IN_KERNEL) it is all there is.
+`_seal` puts the judge's client in the place of `autograder.hidden`, and takes the hidden
+modules of such an assignment out of reach of `import`.
 """
 import sys
+import types
 
 __all__ = ["install", "restore"]
 
-_PROTECTED_PREFIXES = ("shared_utils.checks", "autograder.hidden")
+_PROTECTED_PREFIXES = ("shared_utils.checks", "autograder.hidden", "autograder.judge")
 _PROTECTED = ("builtins", "math", "numpy", "numpy.testing", "numpy.linalg", "numpy.random")
 _snapshots = {}
 _pinned = {}
@@ -65,22 +66,28 @@ _shell = None
 
 
 def _seal():
-    """Take the hidden-test modules out of reach of `import`: out of sys.modules and off the
-    package, their files already hidden by the sandbox. Only run_hidden keeps them."""
-    import autograder.hidden as package
-    prefix = package.__name__ + "."
-    modules = {name[len(prefix):]: sys.modules.pop(name) for name in list(sys.modules)
-               if name.startswith(prefix)}
-    for name in modules:
-        vars(package).pop(name, None)
-    run = package.run_test
+    """Put the judge's client where `autograder.hidden` was: the hidden-test modules the
+    kernel holds (only those of an assignment in judge.IN_KERNEL) leave sys.modules and the
+    package, their files already hidden by the sandbox; only run_hidden keeps them."""
+    import autograder
+
+    from . import judge
+    package = sys.modules.pop("autograder.hidden", None)
+    prefix = "autograder.hidden."
+    local = {name[len(prefix):]: sys.modules.pop(name) for name in list(sys.modules)
+             if name.startswith(prefix)}
+    run_local = package.run_test if package is not None else None
 
     def run_hidden(test, *args):
         module_name, test_name = test.rsplit(".", 1)
-        run(modules[module_name], test_name, args)
+        if module_name in local:
+            return run_local(local[module_name], test_name, args)
+        return judge.run_hidden(test, *args)
 
-    package.run_hidden = run_hidden
-    del package.run_test
+    client = types.ModuleType("autograder.hidden", "The hidden tests run in the judge.")
+    client.run_hidden, client.HiddenTestFailure = run_hidden, judge.HiddenTestFailure
+    client.__all__ = ["run_hidden", "HiddenTestFailure"]
+    sys.modules["autograder.hidden"] = autograder.hidden = client
 
 
 def install(shell):
@@ -94,9 +101,11 @@ def install(shell):
 
     from shared_utils.checks import _compare
 
-    from . import harness
-    for module in (_compare, harness):
-        module.AFTER_LEARNER_CALL = restore
+    from . import judge
+    harness = sys.modules.get("autograder.hidden.harness")  # an assignment in judge.IN_KERNEL
+    for module in (_compare, judge.kernel, harness):
+        if module is not None:
+            module.AFTER_LEARNER_CALL = restore
     _seal()
     _snapshots.update((name, (module, dict(vars(module)))) for name, module in
                       _protected_modules())
