@@ -56,3 +56,25 @@ def nbgrader_cell(source, **nbgrader):
         cell.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False,
                                      "locked": False, **nbgrader}
     return cell
+
+
+def require_full_sandbox():
+    """Skip a test that needs the full grading sandbox (root) where it cannot be set up; fail
+    it under CI, which runs as root, so that a broken sandbox is never a silent skip."""
+    import os
+
+    import pytest
+
+    from autograder.sandbox import isolation
+    if isolation() != "full":
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must grade with the full sandbox, got isolation {isolation()!r}")
+        pytest.skip("the full sandbox needs root (CI runs as root)")
+
+
+def course_copy(built_course, tmp_path_factory, name):
+    """(a fresh folder, a copy of the built course in it as course/) for a module's tests."""
+    import shutil
+    root = tmp_path_factory.mktemp(name)
+    shutil.copytree(built_course, root / "course")
+    return root, root / "course"

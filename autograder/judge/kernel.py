@@ -56,13 +56,9 @@ def counting_lines(func, extra):
             steps[0] += 1
         return tracer
 
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
+    with _installed(sys.gettrace, sys.settrace, tracer):
         yield
-    finally:
-        sys.settrace(previous)
-        extra["steps"] = steps[0]
+    extra["steps"] = steps[0]
 
 
 @contextlib.contextmanager
@@ -70,19 +66,25 @@ def watching_nn(extra):
     """Lists into extra["nn_calls"] the shared_utils.nn functions called."""
     import shared_utils
     folder = os.path.join(os.path.dirname(os.path.realpath(shared_utils.__file__)), "nn")
-    used = []
+    extra["nn_calls"] = used = []
 
     def profiler(frame, event, arg):
         if event == "call" and frame.f_code.co_filename.startswith(folder):
             used.append(frame.f_code.co_name)
 
-    previous = sys.getprofile()
-    sys.setprofile(profiler)
+    with _installed(sys.getprofile, sys.setprofile, profiler):
+        yield
+
+
+@contextlib.contextmanager
+def _installed(get, install, hook):
+    """`hook` as the interpreter's trace (or profile) function while active."""
+    previous = get()
+    install(hook)
     try:
         yield
     finally:
-        sys.setprofile(previous)
-        extra["nn_calls"] = used
+        install(previous)
 
 
 def _prepare_learner_call(stack, func, header, values, extra):

@@ -127,8 +127,9 @@ class _Judge:
 
 def serve(sock, verdicts=None, notebook="", assignments=None):
     """Run hidden tests and public checks for the kernel at the other end of `sock` until it
-    closes: those of `assignments` (imported at once), or of any when it is None. With `verdicts` (a file open for appending) every verdict is also written there as
-    a JSON line {"notebook": notebook, "test": ..., "passed": ...}."""
+    closes: those of `assignments` (imported at once), or of any when it is None. With
+    `verdicts` (a file open for appending) every verdict is also written there as a JSON line
+    {"notebook": notebook, "test": ..., "passed": ...}."""
     for name in assignments or ():  # while the kernel starts
         importlib.import_module(f"autograder.hidden.{name}")
         importlib.import_module(f"shared_utils.checks.{name}")

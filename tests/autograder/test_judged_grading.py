@@ -5,8 +5,6 @@ tests in the judge and the public checks in the kernel; this proves the grading 
 sends the public checks to the judge too, on every assignment. Expected scores come from the
 notebooks' points and the mutants' declared `loses`, never from a grading run.
 """
-import os
-import shutil
 
 import pytest
 
@@ -14,7 +12,8 @@ from autograder.config import load_course
 from autograder.grade import grade
 from autograder.mutants import mutants_for
 from autograder.notebook import grade_cells, grade_id, read_notebook, solve, write_notebook
-from autograder.sandbox import Limits, isolation
+from autograder.sandbox import Limits
+from tests.helpers import course_copy, require_full_sandbox
 
 pytestmark = pytest.mark.slow
 COURSE = load_course()
@@ -22,13 +21,8 @@ COURSE = load_course()
 
 @pytest.fixture(scope="module")
 def graded(built_course, tmp_path_factory):
-    if isolation() != "full":
-        if os.environ.get("CI"):  # CI runs as root: a sandbox it cannot set up is a failure
-            pytest.fail(f"CI must grade with the full sandbox, got isolation {isolation()!r}")
-        pytest.skip("the full sandbox needs root (CI runs as root)")
-    root = tmp_path_factory.mktemp("judged")
-    course_dir = root / "course"
-    shutil.copytree(built_course, course_dir)
+    require_full_sandbox()
+    root, course_dir = course_copy(built_course, tmp_path_factory, "judged")
     expected = {}
     for a in COURSE.assignments:
         release = read_notebook(course_dir / "release" / a.id / a.notebook_name)

@@ -4,8 +4,6 @@ honest mistake (the twin); every cheat is built on the twin, so a cheat that wor
 more points than the twin's. Attacks that break the run are built on the reference, so their
 0 is the sandbox's doing. Needs root for the full sandbox (CI and this machine run as root).
 """
-import os
-import shutil
 
 import nbformat
 import pytest
@@ -16,7 +14,8 @@ from autograder.judge import judged_names
 from autograder.mutants import mutants_for
 from autograder.nbgrader_cli import cell_scores
 from autograder.notebook import grade_id, owners, read_notebook, solve, tamper, write_notebook
-from autograder.sandbox import Limits, isolation
+from autograder.sandbox import Limits
+from tests.helpers import course_copy, require_full_sandbox
 
 pytestmark = [pytest.mark.slow]
 ASSIGNMENT = load_course().get("c1w2_logistic_regression")
@@ -145,13 +144,8 @@ def _class(release, source, secrets):
 
 @pytest.fixture(scope="module")
 def graded(built_course, tmp_path_factory):
-    if isolation() != "full":
-        if os.environ.get("CI"):  # CI runs as root: a sandbox it cannot set up is a failure
-            pytest.fail(f"CI must grade with the full sandbox, got isolation {isolation()!r}")
-        pytest.skip("the full sandbox needs root (CI runs as root)")
-    root = tmp_path_factory.mktemp("red_team")
-    course_dir = root / "course"
-    shutil.copytree(built_course, course_dir)
+    require_full_sandbox()
+    root, course_dir = course_copy(built_course, tmp_path_factory, "red_team")
     release = read_notebook(course_dir / "release" / ASSIGNMENT.id / ASSIGNMENT.notebook_name)
     secrets = [ASSIGNMENT.source, REPO_ROOT / "autograder" / "hidden", course_dir / "gradebook.db",
                course_dir / "source", root / "subs", REPO_ROOT / ".git"]
