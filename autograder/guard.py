@@ -12,10 +12,9 @@ and before any learner code runs. From then on:
     (e.g. `sigmoid_test`) point back to it;
   - after every call into learner code made by a check or by the judge, the same restore runs.
 This undoes patching through the ordinary names (`np.allclose = ...`, `builtins.abs = ...`,
-`sigmoid_test = lambda f: None`), not a submission that digs into interpreter internals; for
-the one assignment whose tests still run in the kernel (judge.IN_KERNEL) it is all there is.
-`_seal` puts the judge's client in the place of `autograder.hidden`, and takes the hidden
-modules of such an assignment out of reach of `import`.
+`sigmoid_test = lambda f: None`), not a submission that digs into interpreter internals (whose
+printed passes then earn nothing). `_seal` puts the judge's client in the place of
+`autograder.hidden`.
 """
 import sys
 import types
@@ -66,26 +65,13 @@ _shell = None
 
 
 def _seal():
-    """Put the judge's client where `autograder.hidden` was: the hidden-test modules the
-    kernel holds (only those of an assignment in judge.IN_KERNEL) leave sys.modules and the
-    package, their files already hidden by the sandbox; only run_hidden keeps them."""
+    """Put the judge's client where `autograder.hidden` would be: a graded notebook's
+    `from autograder.hidden import run_hidden` gets it, and nothing else of the package."""
     import autograder
 
     from . import judge
-    package = sys.modules.pop("autograder.hidden", None)
-    prefix = "autograder.hidden."
-    local = {name[len(prefix):]: sys.modules.pop(name) for name in list(sys.modules)
-             if name.startswith(prefix)}
-    run_local = package.run_test if package is not None else None
-
-    def run_hidden(test, *args):
-        module_name, test_name = test.rsplit(".", 1)
-        if module_name in local:
-            return run_local(local[module_name], test_name, args)
-        return judge.run_hidden(test, *args)
-
     client = types.ModuleType("autograder.hidden", "The hidden tests run in the judge.")
-    client.run_hidden, client.HiddenTestFailure = run_hidden, judge.HiddenTestFailure
+    client.run_hidden, client.HiddenTestFailure = judge.run_hidden, judge.HiddenTestFailure
     client.__all__ = ["run_hidden", "HiddenTestFailure"]
     sys.modules["autograder.hidden"] = autograder.hidden = client
 
@@ -102,10 +88,8 @@ def install(shell):
     from shared_utils.checks import _compare
 
     from . import judge
-    harness = sys.modules.get("autograder.hidden.harness")  # an assignment in judge.IN_KERNEL
-    for module in (_compare, judge.kernel, harness):
-        if module is not None:
-            module.AFTER_LEARNER_CALL = restore
+    for module in (_compare, judge.kernel):
+        module.AFTER_LEARNER_CALL = restore
     _seal()
     _snapshots.update((name, (module, dict(vars(module)))) for name, module in
                       _protected_modules())

@@ -35,7 +35,7 @@ import nbformat
 
 from .config import REPO_ROOT
 from .errors import AutograderError
-from .judge import IN_KERNEL, cell_passes, judged_names, read_verdicts
+from .judge import cell_passes, judged_names, read_verdicts
 from .nbgrader_cli import _kernel_env, read_submissions
 
 __all__ = ["Limits", "Chunk", "Outcome", "ChunkResult", "isolation", "tests_fingerprint",
@@ -175,14 +175,11 @@ def _autograde(chunk, students, folder, isolate):
         target.write_text(chunk.notebooks[student])
     runtime.mkdir()
     errors, verdicts = folder / "kernel-errors.log", folder / "verdicts.jsonl"
-    in_kernel = chunk.assignment_id in IN_KERNEL
     settings = dict(asdict(chunk.limits), uid=chunk.uid, isolate=isolate,
                     hide=_hidden_paths(chunk.hide), reveal=_revealed_paths(runtime),
                     writable=[os.path.realpath(runtime)], error_log=str(errors),
-                    verdicts=str(verdicts), judged=[] if in_kernel else [chunk.assignment_id],
-                    preload=[f"shared_utils.checks.{chunk.assignment_id}",
-                             *([f"autograder.hidden.{chunk.assignment_id}"] if in_kernel
-                               else [])])
+                    verdicts=str(verdicts), judged=[chunk.assignment_id],
+                    preload=[f"shared_utils.checks.{chunk.assignment_id}"])
     (folder / "kernel.json").write_text(json.dumps(settings))
     spec = folder / "jupyter" / "kernels" / "python3"
     spec.mkdir(parents=True)
@@ -199,7 +196,7 @@ def _autograde(chunk, students, folder, isolate):
     stopped = _sandbox_verdicts(errors)
     judged = {Path(notebook).parent.name: tests  # notebook: autograded/<student>/<id>
               for notebook, tests in read_verdicts(verdicts).items()}
-    judged_cells = {} if in_kernel else _judged_cells(chunk)
+    judged_cells = _judged_cells(chunk)
     outcomes = {}
     for student in students:
         if student in graded:

@@ -1,10 +1,11 @@
 """Hidden tests for c2w3_softmax_and_frameworks: fresh random inputs against references.
 
 Part A (numpy): softmax, one_hot_matrix, compute_cost, softmax_backward. While they run, every
-op of shared_utils.nn raises (DECISIONS §16: Part A is numpy only). Part B (shared_utils.nn):
-minimize_w, initialize_parameters, forward_propagation, compute_total_loss. Their results must
-be Tensors built from the framework's ops: a test calls backward() and compares the gradients
-with ones derived by hand in numpy, so an answer computed on plain arrays earns nothing.
+op of shared_utils.nn raises (the `numpy_only` hook; DECISIONS §16: Part A is numpy only).
+Part B (shared_utils.nn): minimize_w, initialize_parameters, forward_propagation,
+compute_total_loss. Their results must be Tensors built from the framework's ops: backward()
+runs on them in the kernel (`backward_through`) and the gradients are compared with ones
+derived by hand in numpy, so an answer computed on plain arrays earns nothing.
 The references are written here independently of the notebook's solutions.
 """
 import numpy as np
@@ -20,7 +21,8 @@ from .c2w3_softmax_reference import (  # noqa: F401 (re-exported: the references
     reference_compute_cost, reference_compute_total_loss, reference_forward_propagation,
     reference_initialize_parameters, reference_minimize_w, reference_one_hot_matrix,
     reference_softmax, reference_softmax_backward)
-from .harness import expect_vectorised, isolated, learner_call, quiz_tests, rng
+from .harness import (backward_through, expect_vectorised, hooked, isolated, learner_call,
+                      quiz_tests, rng, sgd_steps)
 
 
 def _others(func):
@@ -34,7 +36,7 @@ def _labels(g, C, m):
 
 def test_softmax(softmax):
     g = rng("softmax")
-    with _others(softmax), ref.numpy_only():
+    with _others(softmax), hooked(softmax, numpy_only=None):
         for shape in ((4, 1), (6, 5), (2, 9), (10, 3), (1, 4)):
             Z = g.normal(0, 3, shape)
             before = snapshot(Z)
@@ -58,7 +60,7 @@ def test_softmax(softmax):
 
 def test_one_hot_matrix(one_hot_matrix):
     g = rng("one_hot_matrix")
-    with _others(one_hot_matrix), ref.numpy_only():
+    with _others(one_hot_matrix), hooked(one_hot_matrix, numpy_only=None):
         for C, m, row in ((6, 10, False), (2, 7, True), (10, 25, False), (6, 1, True),
                           (8, 5, False)):
             labels = _labels(g, min(C, 4) if C == 8 else C, m)  # C = 8: rows 4-7 stay 0
@@ -83,7 +85,7 @@ def _problem(name, C, m):
 
 
 def test_compute_cost(compute_cost):
-    with _others(compute_cost), ref.numpy_only():
+    with _others(compute_cost), hooked(compute_cost, numpy_only=None):
         for C, m in ((4, 1), (6, 20), (3, 7), (10, 64)):
             A, Y = _problem("compute_cost", C, m)
             before = snapshot(A, Y)
@@ -104,7 +106,7 @@ def test_compute_cost(compute_cost):
 
 def test_softmax_backward(softmax_backward):
     g = rng("softmax_backward")
-    with _others(softmax_backward), ref.numpy_only():
+    with _others(softmax_backward), hooked(softmax_backward, numpy_only=None):
         for C, m in ((4, 1), (6, 9), (3, 30)):
             A, Y = _problem("softmax_backward", C, m)
             before = snapshot(A, Y)
@@ -137,16 +139,16 @@ def test_minimize_w(minimize_w):
     for coefficients, n, lr in cases:
         inputs = {"coefficients": coefficients, "num_iterations": n, "learning_rate": lr}
         before = snapshot(coefficients)
-        with _others(minimize_w), ref.counting_sgd_steps() as counts:
-            w = learner_call(minimize_w, coefficients, num_iterations=n, learning_rate=lr)
+        with _others(minimize_w):
+            w, steps = sgd_steps(minimize_w, coefficients, num_iterations=n, learning_rate=lr)
         expect_unchanged("minimize_w", ("coefficients",), before, (coefficients,))
         expect_type("minimize_w", "w", w, nn.Tensor, inputs=inputs,
                     hint="return the Parameter w.")
         if w.data.size != 1:
             fail("minimize_w", "w should hold one number.", actual=f"shape {w.shape}")
-        if counts["steps"] != n:
+        if steps != n:
             fail("minimize_w", "should take one nn.optim.SGD step per iteration.",
-                 expected=f"{n} calls of optimizer.step()", actual=f"{counts['steps']} calls",
+                 expected=f"{n} calls of optimizer.step()", actual=f"{steps} calls",
                  inputs=inputs, hint="optimizer = nn.optim.SGD([w], lr=learning_rate), then "
                                      "zero_grad(), cost, backward(), step() in the loop.")
         expected = ref.reference_minimize_w(coefficients, n, lr).item()
@@ -200,11 +202,12 @@ def test_forward_propagation(forward_propagation):
         parameters, values, X = _network(func, dims, m, dtype)
         tol = {"rtol": 1e-4, "atol": 1e-5} if dtype == np.float32 else {}
         inputs = {"X": X, "parameters": f"random, layer sizes {dims}"}
-        with _others(forward_propagation):
-            Z3 = learner_call(forward_propagation, nn.Tensor(X) if as_tensor else X, parameters)
+        G = rng(f"{func}-G-{m}").normal(0, 1, (dims[3], m)).astype(dtype)
+        with _others(forward_propagation):  # and backward() from sum(Z3 * G)
+            Z3 = backward_through(forward_propagation, G, nn.Tensor(X) if as_tensor else X,
+                                  parameters)
         expect_type(func, "Z3", Z3, nn.Tensor, inputs=inputs,
                     hint="compute with Tensor operations on the Parameters.")
-        G = rng(f"{func}-G-{m}").normal(0, 1, (dims[3], m)).astype(dtype)
         want, grads = ref.numpy_forward_backward(X.astype(float), values, G.astype(float))
         expect_float_array(func, "Z3.data", Z3.data, want.shape, inputs=inputs)
         expect_close(func, "Z3", Z3.data, want, inputs=inputs, **tol,
@@ -212,7 +215,6 @@ def test_forward_propagation(forward_propagation):
                           "logits get no activation.")
         expect_unchanged(func, ("parameters",), ({k: v for k, v in values.items()},),
                          ({k: p.data for k, p in parameters.items()},))
-        (Z3 * nn.Tensor(G)).sum().backward()
         for name, want_grad in grads.items():
             if parameters[name].grad is None:
                 fail(func, f"no gradient reached {name} through your Z3.", inputs=inputs,
@@ -233,8 +235,8 @@ def test_compute_total_loss(compute_total_loss):
         labels = nn.Tensor(Y.astype(dtype)) if labels_as_tensor else Y.astype(dtype)
         inputs = {"logits": L, "labels": Y}
         tol = {"rtol": 1e-4, "atol": 1e-5} if dtype == np.float32 else {}
-        with _others(compute_total_loss):
-            loss = learner_call(compute_total_loss, logits, labels)
+        with _others(compute_total_loss):  # and total_loss.backward()
+            loss = backward_through(compute_total_loss, None, logits, labels)
         expect_type(func, "total_loss", loss, nn.Tensor, inputs=inputs,
                     hint="build it from Tensor operations on logits.")
         if loss.data.size != 1:
@@ -244,7 +246,6 @@ def test_compute_total_loss(compute_total_loss):
         expect_close(func, "total_loss", float(loss.data.reshape(-1)[0]), want, inputs=inputs,
                      **tol, hint="the sum over the examples of the categorical cross-entropy "
                                  "of softmax(logits) over the classes (axis 0).")
-        loss.backward()
         if logits.grad is None:
             fail(func, "total_loss.backward() gave logits no gradient.", inputs=inputs)
         expect_close(func, "logits.grad", logits.grad, want_grad, inputs=inputs, **tol)

@@ -3,12 +3,10 @@
 The reference_* functions are written independently of the notebook's solutions; the numpy_*
 functions give the values and gradients the framework answers are compared with, derived by hand.
 """
-import contextlib
 
 import numpy as np
 
 from shared_utils import nn
-from shared_utils.nn.tensor import Function
 
 DIMS = (12288, 25, 12, 6)
 
@@ -72,42 +70,6 @@ REFERENCES = {"softmax": reference_softmax, "one_hot_matrix": reference_one_hot_
               "initialize_parameters": reference_initialize_parameters,
               "forward_propagation": reference_forward_propagation,
               "compute_total_loss": reference_compute_total_loss}
-
-
-@contextlib.contextmanager
-def numpy_only():
-    """Every shared_utils.nn op raises while Part A's functions run (DECISIONS §16)."""
-    original = Function.__dict__["apply"]
-
-    def refuse(cls, *args, **kwargs):
-        raise RuntimeError("Part A is numpy only; shared_utils.nn is for Part B.")
-
-    Function.apply = classmethod(refuse)
-    try:
-        yield
-    finally:
-        Function.apply = original
-
-
-@contextlib.contextmanager
-def counting_sgd_steps():
-    """Counts the calls of nn.optim.SGD.step while active."""
-    sgd, counts = nn.optim.SGD, {"steps": 0}
-    own = sgd.__dict__.get("step")
-    inherited = sgd.step
-
-    def step(self):
-        counts["steps"] += 1
-        return inherited(self)
-
-    sgd.step = step
-    try:
-        yield counts
-    finally:
-        if own is None:
-            del sgd.step
-        else:
-            sgd.step = own
 
 
 def numpy_forward_backward(X, v, G):

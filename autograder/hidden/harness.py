@@ -12,13 +12,15 @@ import zlib
 import numpy as np
 
 from shared_utils.checks._quiz import parse_answer
+from shared_utils.checks._compare import backward_from
 from shared_utils.checks._report import describe, fail
 
-from ..judge import (HiddenTestFailure, LearnerFunction, counting_lines, quiet, swapped,
-                     watching_nn)
+from ..judge import HiddenTestFailure, LearnerFunction, quiet, swapped
+from ..judge.kernel import HOOKS
 
 __all__ = ["HiddenTestFailure", "quiet", "rng", "random_parameters", "learner_call", "isolated",
-           "line_steps", "nn_calls", "expect_vectorised", "centered_differences", "quiz_tests"]
+           "hooked", "line_steps", "nn_calls", "sgd_steps", "backward_through",
+           "expect_vectorised", "centered_differences", "quiz_tests"]
 
 _GRADER_SEED = 7_351_204  # known only to the grader: hidden inputs cannot be predicted
 
@@ -38,36 +40,31 @@ def random_parameters(g, dims, scale=1.0):
     return params
 
 
-AFTER_LEARNER_CALL = None  # the grading guard's restore (guard.py), when it is installed
-
-
 def learner_call(func, *args, **kwargs):
     """Call learner code; any exception becomes a failure that names the call and its input."""
     return _call(func, args, kwargs)[0]
 
 
-def _call(func, args, kwargs, count_lines=False, watch_nn=False):
-    """learner_call's work: (value, lines of learner code run, shared_utils.nn functions
-    called), the last two None unless asked for."""
+def _call(func, args, kwargs, hooks=None):
+    """learner_call's work: (value, what the hooks found), hooks as in judge.kernel.HOOKS
+    ({name: argument}; "backward": G runs backward() on the value, see backward_from)."""
     try:
         if isinstance(func, LearnerFunction):
-            return func.call(args, kwargs, count_lines=count_lines, watch_nn=watch_nn)
-        extra = {}
+            return func.call(args, kwargs, hooks)
+        hooks, found = {**_local_hooks.get(id(func), {}), **(hooks or {})}, {}
         with contextlib.ExitStack() as stack:
-            if count_lines:
-                stack.enter_context(counting_lines(func, extra))
-            if watch_nn:
-                stack.enter_context(watching_nn(extra))
+            for name, arg in hooks.items():
+                if name in HOOKS:
+                    stack.enter_context(HOOKS[name](func, found, arg))
             value = func(*args, **kwargs)
-        return value, extra.get("steps"), extra.get("nn_calls")
+            if "backward" in hooks:
+                backward_from(value, hooks["backward"])
+        return value, found
     except NotImplementedError:
         fail(func.__name__, "is not implemented yet.")
     except Exception as exc:  # the learner's bug, reported with the input that caused it
         shown = ", ".join(describe(a) for a in args)
         fail(func.__name__, f"raised {type(exc).__name__}: {exc}", actual=f"called with {shown}")
-    finally:
-        if AFTER_LEARNER_CALL is not None:
-            AFTER_LEARNER_CALL()
 
 
 @contextlib.contextmanager
@@ -90,15 +87,49 @@ def isolated(func, modules=None, **replacements):
         func.swaps, func.module_swaps = saved
 
 
+_local_hooks = {}  # id(plain function) -> hooks while a `hooked` context holds it
+
+
+@contextlib.contextmanager
+def hooked(func, **hooks):
+    """While active, every call of `func` runs with these hooks (e.g. numpy_only=None: every
+    shared_utils.nn op raises, DECISIONS §16)."""
+    if isinstance(func, LearnerFunction):
+        saved, func.hooks = func.hooks, {**func.hooks, **hooks}
+    else:
+        saved, _local_hooks[id(func)] = _local_hooks.get(id(func)), hooks
+    try:
+        yield
+    finally:
+        if isinstance(func, LearnerFunction):
+            func.hooks = saved
+        elif saved is None:
+            _local_hooks.pop(id(func), None)
+        else:
+            _local_hooks[id(func)] = saved
+
+
 def line_steps(func, *args, **kwargs):
     """How many lines of the learner's own code run during the call (a deterministic count)."""
-    return _call(func, args, kwargs, count_lines=True)[1]
+    return _call(func, args, kwargs, {"count_lines": None})[1]["steps"]
 
 
 def nn_calls(func, *args, **kwargs):
     """learner_call, and the names of the shared_utils.nn functions the call ran into."""
-    value, _, used = _call(func, args, kwargs, watch_nn=True)
-    return value, used
+    value, found = _call(func, args, kwargs, {"watch_nn": None})
+    return value, found["nn_calls"]
+
+
+def sgd_steps(func, *args, **kwargs):
+    """learner_call, and how many times the call stepped an nn.optim.SGD."""
+    value, found = _call(func, args, kwargs, {"count_sgd_steps": None})
+    return value, found["sgd_steps"]
+
+
+def backward_through(func, G, *args, **kwargs):
+    """learner_call, then backward() from its value (G None: the value itself, else
+    sum(value * G); see backward_from), which fills .grad of the Parameters passed in."""
+    return _call(func, args, kwargs, {"backward": G})[0]
 
 
 def expect_vectorised(func, small_args, large_args, m_small, m_large):

@@ -27,12 +27,6 @@ import warnings
 
 import numpy as np
 
-# Assignments whose tests still run inside the kernel: they follow learner objects of
-# shared_utils.nn (autograd graphs, Parameter identity) and patch nn while learner code runs,
-# which do not cross a process boundary as data.
-IN_KERNEL = frozenset({"c2w3_softmax_and_frameworks"})
-
-
 class HiddenTestFailure(AssertionError):
     """A hidden test failed; the message is all that the learner's feedback shows."""
 
@@ -49,10 +43,8 @@ from .values import Opaque, absorb  # noqa: E402  (the names above come first: s
 from .wire import MAX_FRAME, Endpoint, LearnerFunction  # noqa: E402
 from .server import (cell_passes, hidden_tests_in, judged_names, public_checks,  # noqa: E402
                      read_verdicts, serve)
-from .kernel import (connect, counting_lines, forward_checks, run_hidden, swapped,  # noqa: E402
-                     watching_nn)
+from .kernel import connect, forward_checks, run_hidden, swapped  # noqa: E402
 
-__all__ = ["IN_KERNEL", "HiddenTestFailure", "quiet", "Opaque", "absorb", "MAX_FRAME", "Endpoint",
+__all__ = ["HiddenTestFailure", "quiet", "Opaque", "absorb", "MAX_FRAME", "Endpoint",
            "LearnerFunction", "cell_passes", "hidden_tests_in", "judged_names", "public_checks",
-           "read_verdicts", "serve", "connect", "counting_lines", "forward_checks", "run_hidden",
-           "swapped", "watching_nn"]
+           "read_verdicts", "serve", "connect", "forward_checks", "run_hidden", "swapped"]

@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from . import IN_KERNEL, quiet
+from . import quiet
 from .wire import Endpoint
 
 __all__ = ["serve", "read_verdicts", "hidden_tests_in", "public_checks", "judged_names",
@@ -35,11 +35,9 @@ def public_checks(assignment_id):
 def judged_names(source, assignment_id):
     """What the judge must have passed for a grade cell's points: the hidden tests its source
     runs ('<id>.test_<name>') and the public checks it calls ('<id>.<name>_test')."""
-    names = hidden_tests_in(source)
-    if assignment_id not in IN_KERNEL:
-        public = public_checks(assignment_id)
-        names += [f"{assignment_id}.{name}" for name in re.findall(r"\b(\w+)\s*\(", source)
-                  if name in public]
+    public = public_checks(assignment_id)
+    names = hidden_tests_in(source) + [f"{assignment_id}.{name}" for name in
+                                       re.findall(r"\b(\w+)\s*\(", source) if name in public]
     return list(dict.fromkeys(names))
 
 
@@ -70,7 +68,7 @@ class _Judge:
         this notebook's assignment when the judge knows it (no oracle for another one)."""
         module_name, _, func_name = name.partition(".")
         if not (module_name.isidentifier() and func_name.isidentifier()
-                and module_name not in IN_KERNEL and self.runs < MAX_RUNS
+                and self.runs < MAX_RUNS
                 and (self.assignments is None or module_name in self.assignments)):
             return None
         try:

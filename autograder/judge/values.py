@@ -7,6 +7,8 @@ other type as an Opaque (its type's name and repr). Within one message an array 
 one array; an array that came from the other side in the request being answered goes back as
 that side's own array, its new content written into it.
 """
+import sys
+
 import numpy as np
 
 __all__ = ["Opaque", "absorb"]
@@ -61,6 +63,8 @@ class _Codec:
             if home is not None and home[0] is value:
                 data["yours"] = home[1]
             return data
+        if _is_tensor(value):
+            return self._encode_tensor(value, message, foreign)
         if isinstance(value, np.generic) and value.dtype.kind in _DTYPE_KINDS:
             message.blobs.append(value.tobytes())
             return {"$": "np", "dtype": value.dtype.str, "blob": len(message.blobs) - 1}
@@ -102,6 +106,8 @@ class _Codec:
             return array
         if tag == "same":
             return message.arrays[data["i"]]
+        if tag == "tensor":
+            return self._decode_tensor(data, message, pending)
         if tag in ("list", "tuple"):
             items = [self.decode(v, message, pending) for v in data["items"]]
             return items if tag == "list" else tuple(items)
@@ -123,6 +129,50 @@ class _Codec:
         if tag == "opaque":
             return Opaque(str(data["type"]), str(data["repr"]))
         raise ValueError(f"unknown value tag {tag!r}")
+
+    def _encode_tensor(self, value, message, foreign):
+        seen = message.positions.get(id(value))
+        if seen is not None:
+            return {"$": "same", "i": seen}
+        message.positions[id(value)] = len(message.arrays)
+        message.arrays.append(value)
+        home = foreign.get(id(value))
+        data = {"$": "tensor", "parameter": type(value).__name__ == "Parameter",
+                "requires_grad": bool(value.requires_grad),
+                "data": self.encode(value.data, message, foreign),
+                "grad": self.encode(value.grad, message, foreign),
+                "kid": self.endpoint.keep(value) if self.endpoint.in_kernel else None}
+        if home is not None and home[0] is value:
+            data["yours"] = home[1]
+        return data
+
+    def _decode_tensor(self, data, message, pending):
+        from shared_utils import nn
+        at = len(message.arrays)
+        message.arrays.append(None)  # the tensor's place, before its data's
+        array = self.decode(data["data"], message, pending)
+        grad = self.decode(data["grad"], message, pending)
+        token, tensor = data.get("yours"), None
+        if type(token) is int and pending is not None and 0 <= token < len(pending):
+            tensor = pending[token] if _is_tensor(pending[token]) else None
+        if tensor is None and data.get("kid") is not None:
+            tensor = self.endpoint.kernel_objects.get(data["kid"])
+        if tensor is None:
+            tensor = (nn.Parameter(array) if data["parameter"]
+                      else nn.Tensor(array, requires_grad=bool(data["requires_grad"])))
+            if data.get("kid") is not None:
+                self.endpoint.kernel_objects[data["kid"]] = tensor
+        tensor.data, tensor.grad = array, grad
+        message.arrays[at] = tensor
+        return tensor
+
+
+def _is_tensor(value):
+    """A Tensor (or Parameter) of shared_utils.nn: they cross as their data, gradient and
+    requires_grad, with their identity (sent back, a tensor is the sender's own object; one
+    the kernel sent twice during a test is one object in the judge, so `is` works there)."""
+    nn = sys.modules.get("shared_utils.nn")  # loaded if a tensor exists at all
+    return nn is not None and isinstance(value, nn.Tensor)
 
 
 def _home(original, array):

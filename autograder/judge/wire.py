@@ -20,22 +20,29 @@ MAX_FRAME = 256 * 1024 * 1024  # one message at most; a kernel cannot flood the 
 
 class LearnerFunction(_Remote):
     """In the judge: a learner's function, which lives in the kernel; calling it runs it there.
-    While a test holds `isolated(...)`, `swaps` (names of the function's module -> stand-ins)
-    and `module_swaps` (module -> name -> stand-in) apply in the kernel during each call."""
+    While a test holds `isolated(...)` or a hook context of harness, `swaps` (names of the
+    function's module -> stand-ins), `module_swaps` (module -> name -> stand-in) and `hooks`
+    (kernel.HOOKS name -> argument) apply in the kernel during each call."""
 
     def __init__(self, endpoint, handle, name):
         super().__init__(endpoint, handle, name)
-        self.swaps, self.module_swaps = {}, {}
+        self.swaps, self.module_swaps, self.hooks = {}, {}, {}
 
     def __call__(self, *args, **kwargs):
         return self.call(args, kwargs)[0]
 
-    def call(self, args, kwargs, count_lines=False, watch_nn=False):
-        """(value, lines of learner code run or None, shared_utils.nn functions called or
-        None): count_lines and watch_nn ask the kernel to count and to watch."""
-        header, value = self._call({"count_lines": count_lines, "watch_nn": watch_nn}, args,
-                                   kwargs, swaps=self.swaps, module_swaps=self.module_swaps)
-        return value, header.get("steps"), header.get("nn_calls")
+    def call_with_backward(self, grad, args, kwargs):
+        """The call, then backward() from its value in the kernel (see
+        shared_utils.checks._compare.call_backward); the gradients come back in the Tensors
+        passed in."""
+        return self.call(args, kwargs, {"backward": grad})[0]
+
+    def call(self, args, kwargs, hooks=None):
+        """(value, what the hooks found: {hook name: value}) of a call with these hooks."""
+        header, value = self._call({}, args, kwargs, swaps=self.swaps,
+                                   module_swaps=self.module_swaps,
+                                   hooks={**self.hooks, **(hooks or {})})
+        return value, header.get("found", {})
 
 
 class _Callback(_Remote):
@@ -71,6 +78,8 @@ class Endpoint:
         self.sock, self.serve_request, self.in_kernel = sock, serve_request, in_kernel
         self.codec = _Codec(self)
         self._exports, self._next = {}, 1
+        self._kept = {}  # in the kernel: tensors sent, kept alive so that their ids stay theirs
+        self.kernel_objects = {}  # in the judge: the kernel's tensors met in this test, by id
         self._pending = []  # the arrays of each of my requests that wait for an answer
         self._serving = []  # id(array) -> (array, token) of each request I am serving
 
@@ -85,7 +94,13 @@ class Endpoint:
         return self._exports[handle]
 
     def forget_exports(self):
+        """After a test: its functions and the kernel's tensors it met are forgotten."""
         self._exports.clear()
+        self.kernel_objects.clear()
+
+    def keep(self, obj):
+        self._kept[id(obj)] = obj
+        return id(obj)
 
     def remote(self, handle, name):
         return (_Callback if self.in_kernel else LearnerFunction)(self, handle, name)
@@ -162,22 +177,22 @@ class Endpoint:
     def answer_call(self, header, values, prepare=None, after=None):
         """Serve a call request: run the function, answer with its value and its arguments as
         they are afterwards (see absorb), or with the exception it raised. `prepare(stack,
-        func, header, values, extra)` enters contexts around the call and may fill `extra`
-        (more answer headers); `after()` runs once it has returned."""
-        extra = {}
+        func, values, found)` enters contexts around the call, may fill `found` (sent back in
+        the answer) and returns the function to call; `after()` runs once it has returned."""
+        found = {}
         try:
             func = self.exported(header["fn"])
             np.random.set_state(values["rng"])
             args, kwargs = values["args"], values["kwargs"]
             with contextlib.ExitStack() as stack:
                 if prepare is not None:
-                    prepare(stack, func, header, values, extra)
+                    func = prepare(stack, func, values, found)
                 value = func(*args, **kwargs)
         except Exception as exc:
             answer = ({"op": "raise", "type": type(exc).__name__, "message": str(exc)},
                       {"rng": np.random.get_state()})
         else:
-            answer = ({"op": "answer", **extra},
+            answer = ({"op": "answer", "found": found},
                       {"value": value, "args": args, "kwargs": kwargs,
                        "rng": np.random.get_state()})
         finally:

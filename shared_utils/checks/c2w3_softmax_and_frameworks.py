@@ -8,8 +8,8 @@ checks only look at the form of an answer; the grader holds the key.
 import numpy as np
 
 from .. import nn
-from ._compare import (call, expect_close, expect_float_array, expect_keys, expect_scalar,
-                       expect_type, expect_unchanged, snapshot)
+from ._compare import (call, call_backward, expect_close, expect_float_array, expect_keys,
+                       expect_scalar, expect_type, expect_unchanged, snapshot)
 from ._report import describe, fail, passed
 from ._quiz import CHOICE, quiz, quiz_checks
 
@@ -182,7 +182,7 @@ def forward_propagation_test(forward_propagation):
     parameters, X = _small_network()
     inputs = {"X": X, "parameters": "a 4-3-2-3 network (W1 (3, 4), ..., b3 (3, 1))"}
     before = snapshot({k: p.data for k, p in parameters.items()})
-    Z3 = call(forward_propagation, X.copy(), parameters)
+    Z3 = call_backward(forward_propagation, 1.0, X.copy(), parameters)  # Z3.sum().backward()
     expect_type(func, "Z3", Z3, nn.Tensor, inputs=inputs,
                 hint="compute with Tensor operations (@, +, nn.F.relu) on the Parameters, not "
                      "numpy functions: the framework can only differentiate its own ops.")
@@ -193,7 +193,6 @@ def forward_propagation_test(forward_propagation):
                                      "LINEAR, and every bias added.")
     expect_unchanged(func, ("parameters",), before,
                      ({k: p.data for k, p in parameters.items()},))
-    Z3.sum().backward()
     for name, expected in (("W1", [[0.29, 0.105, -0.33, 0.38], [-0.32, 0.0, 0.48, 0.16],
                                    [0.51, 0.255, -0.51, 1.02]]),
                            ("b1", [[0.17], [0.16], [0.51]]), ("W3", [[1.085, 1.895]] * 3)):
@@ -213,7 +212,7 @@ def compute_total_loss_test(compute_total_loss):
     labels = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
     logits = nn.Parameter(values.copy())
     inputs = {"logits": values, "labels": labels}
-    loss = call(compute_total_loss, logits, labels.copy())
+    loss = call_backward(compute_total_loss, None, logits, labels.copy())  # loss.backward()
     expect_type(func, "total_loss", loss, nn.Tensor, inputs=inputs,
                 hint="build the loss from Tensor operations on logits, so that "
                      "total_loss.backward() can differentiate it.")
@@ -223,7 +222,6 @@ def compute_total_loss_test(compute_total_loss):
     expect_close(func, "total_loss", float(loss.data.reshape(-1)[0]), 2.0076791964642906,
                  inputs=inputs, hint="the SUM over the m examples of -sum_j y_j log "
                                      "softmax(z)_j, the softmax over the classes (axis 0).")
-    loss.backward()
     expect_close(func, "logits.grad after total_loss.backward()", logits.grad,
                  [[-0.21440296541072412, 0.0628900132458675],
                   [0.1752903921400367, 0.7661572065563422],
