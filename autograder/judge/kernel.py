@@ -170,7 +170,8 @@ def _plain_judge():
     _plain_process = subprocess.Popen(
         [sys.executable, "-m", "autograder.judge", str(theirs.fileno())],
         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+        stderr=subprocess.DEVNULL,
+        start_new_session=True)  # ipykernel, shutting down, waits for its group's children
     theirs.close()
     connect(ours)
     atexit.register(_end_plain_judge)
