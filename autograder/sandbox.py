@@ -24,6 +24,7 @@ whatever the number of workers and chunks: each notebook gets a fresh kernel.
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -217,7 +218,9 @@ def _judged_cells(chunk):
     cells from it)."""
     from .notebook import grade_cells, grade_id
     nb = nbformat.reads(chunk.source[chunk.notebook_name].decode(), as_version=4)
-    found = {grade_id(c): judged_names(c.source, chunk.assignment_id) for c in grade_cells(nb)}
+    defined = re.findall(r"^\s*def (\w+)\(", "\n".join(c.source for c in nb.cells), re.M)
+    found = {grade_id(c): judged_names(c.source, chunk.assignment_id, defined)
+             for c in grade_cells(nb)}
     return {gid: tests for gid, tests in found.items() if tests}
 
 

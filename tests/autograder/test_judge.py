@@ -311,11 +311,19 @@ def test_a_cell_passes_on_its_verdicts_only():
     assert judge.cell_passes([], {})
 
 
+def judged_names_of(source, defined):
+    return judge.judged_names(source, "c2w3_hyperparameters_batchnorm", defined)
+
+
 def test_a_cells_judged_names_are_its_hidden_tests_and_its_public_checks():
     source = ("x = np.array([1.0, 2.0])\nsigmoid_test(sigmoid)\nprint(sigmoid(x))\n"
               'run_hidden("c1w2_logistic_regression.test_sigmoid", sigmoid)')
     assert judge.judged_names(source, "c1w2_logistic_regression") == [
         "c1w2_logistic_regression.test_sigmoid", "c1w2_logistic_regression.sigmoid_test"]
+    # the notebook's own batchnorm_forward_test is a learner function, not the check of that name
+    shadowed = "batchnorm_forward_test_test(f)\nprint(batchnorm_forward_test(Z))"
+    assert judged_names_of(shadowed, ["batchnorm_forward_test"]) == [
+        "c2w3_hyperparameters_batchnorm.batchnorm_forward_test_test"]
 
 
 def test_test_names_are_read_from_a_cells_source():
