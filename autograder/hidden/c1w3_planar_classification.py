@@ -244,23 +244,22 @@ def test_update_parameters(update_parameters):
 
 
 def test_nn_model(nn_model):
+    """nn_model with reference helpers (isolated) against the reference training run, step for
+    step: two random problems and the flower itself. Each step calls the helpers in the judge,
+    four round trips, so the runs are short; matching the reference at every step is a stronger
+    check than an accuracy reached after many."""
     g = rng("nn_model")
+    problems = [(g.normal(size=(3, 30)), 5, 300), (g.normal(size=(2, 12)), 2, 57)]
+    runs = [(X, (X[:1] * X[1:2] > 0).astype(np.int64), n_h, iterations)  # an XOR-like pattern
+            for X, n_h, iterations in problems] + [(*load_planar_dataset(), 4, 25)]
     with _others(nn_model):
-        for n_x, n_h, m, iterations in ((3, 5, 30, 300), (2, 2, 12, 57)):
-            X = g.normal(size=(n_x, m))
-            Y = (X[:1] * X[1:2] > 0).astype(np.int64)  # an XOR-like pattern
+        for X, Y, n_h, iterations in runs:
             inputs = {"X.shape": X.shape, "n_h": n_h, "num_iterations": iterations}
             before = snapshot(X, Y)
             got = learner_call(nn_model, X, Y, n_h, num_iterations=iterations)
             expect_unchanged("nn_model", ("X", "Y"), before, (X, Y))
             _expect_params("nn_model", "parameters", got,
                            reference_nn_model(X, Y, n_h, iterations), inputs, rtol=1e-5)
-        X, Y = load_planar_dataset()
-        params = learner_call(nn_model, X, Y, 4, num_iterations=2000)
-    accuracy = float(np.mean(reference_predict(params, X) == Y))
-    if accuracy < 0.85:  # the reference scores 0.8975 after 2000 steps
-        fail("nn_model", "does not learn the flower.", expected="accuracy >= 0.85 (n_h = 4, "
-             "2000 iterations)", actual=f"accuracy {accuracy:.4f}")
 
 
 def test_predict(predict):
