@@ -24,7 +24,8 @@ def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(
     """Grade {student: notebook}, each chunk by `grade_chunk` in one of `workers` threads here,
     or on the Dask cluster of `client` (a distributed.Client) when given; write every result
     into course_dir's gradebook, submitted/ and autograded/ as its chunk comes back.
-    Returns ({student: cells or None}, {student: reason for None}, {isolations used})."""
+    Returns ({student: cells or None}, {student: the reason for None, or a note on the
+    grade}, {isolations used})."""
     import nbformat
 
     course_dir, students = Path(course_dir), sorted(notebooks)
@@ -52,7 +53,7 @@ def grade_sandboxed(course_dir, assignment, notebooks, workers=1, limits=Limits(
         isolations.add(result.isolation)
         for student, outcome in result.outcomes.items():
             results[student] = outcome.cells
-            if outcome.cells is None:
+            if outcome.reason:
                 reasons[student] = outcome.reason
     return results, reasons, isolations
 

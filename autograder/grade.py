@@ -33,7 +33,7 @@ class Result:
     status: str = "graded"                           # or why it could not be graded
     cells: dict = field(default_factory=dict)        # grade id -> (score, max)
     feedback: list = field(default_factory=list)     # feedback HTML paths
-    note: str = ""                                   # e.g. why a feedback page was withheld
+    note: str = ""                                   # e.g. points withdrawn, a page withheld
     isolation: str = ""                              # the sandbox it ran in: 'full' or 'limits'
 
     @property
@@ -88,13 +88,14 @@ def _grade_assignment(course_dir, assignment, submissions, workers, limits, hide
         else:
             results[student] = Result(student, assignment.id, sum(s for s, _ in cells.values()),
                                       sum(m for _, m in cells.values()), cells=cells,
-                                      isolation=used)
+                                      note=reasons.get(student, ""), isolation=used)
     graded = [s for s, r in results.items() if r.graded]
     if graded and feedback:
         pages, withheld = generate_feedback(course_dir, assignment.id, graded)
         for student in graded:
             results[student].feedback = pages[student]
-            results[student].note = withheld.get(student, "")
+            results[student].note = "; ".join(
+                n for n in (results[student].note, withheld.get(student, "")) if n)
     return [results[s] for s, _ in submissions]
 
 

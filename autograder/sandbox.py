@@ -73,7 +73,7 @@ class Chunk:
 class Outcome:
     """One student's result: cells None (and a reason) when the notebook got no grade."""
     cells: dict | None                           # grade id -> (score, max score)
-    reason: str = ""
+    reason: str = ""                             # why no grade, or a note on the grade
     files: dict = field(default_factory=dict)    # path inside autograded/<s>/<id>/ -> bytes
     record: dict | None = None                   # gradebook rows, see read_submissions
 
@@ -203,10 +203,13 @@ def _autograde(chunk, students, folder, isolate):
         if student in graded:
             cells, record = graded[student]
             where = course / "autograded" / student / chunk.assignment_id
-            _score_from_verdicts(cells, record, judged_cells, judged.get(student, {}), stem)
+            withdrawn = _score_from_verdicts(cells, record, judged_cells,
+                                             judged.get(student, {}), stem)
             files = {p.relative_to(where).as_posix(): p.read_bytes()
                      for p in sorted(where.rglob("*")) if p.is_file()}
-            outcomes[student] = Outcome(cells, files=files, record=record)
+            note = (f"no points for {', '.join(withdrawn)}: the notebook showed passes the "
+                    "judge never gave" if withdrawn else "")
+            outcomes[student] = Outcome(cells, note, files=files, record=record)
         else:
             outcomes[student] = Outcome(None, stopped.get(student) or _reason(log, student))
     return outcomes, log, set(graded) | set(stopped)
@@ -227,12 +230,16 @@ def _judged_cells(chunk):
 def _score_from_verdicts(cells, record, judged_cells, verdicts, notebook):
     """A cell that runs hidden tests or public checks keeps its score only if the judge ran
     each of them for this notebook and every run passed: a kernel that fakes a pass, or never
-    asks the judge, earns nothing. The score changes in `cells` and in the gradebook `record`."""
+    asks the judge, earns nothing. The score changes in `cells` and in the gradebook `record`;
+    returns the grade ids of the cells whose points were withdrawn."""
+    withdrawn = []
     for gid, names in judged_cells.items():
         if gid in cells and cells[gid][0] > 0 and not cell_passes(names, verdicts):
             cells[gid] = (0.0, cells[gid][1])
             auto, manual, extra, needs = record["grades"][(notebook, gid)]
             record["grades"][(notebook, gid)] = (0.0, manual, extra, needs)
+            withdrawn.append(gid)
+    return withdrawn
 
 
 def _run_nbgrader(course, folder, chunk, count):

@@ -224,6 +224,12 @@ def test_a_kernel_that_skips_the_judge_gets_no_test_points(graded):
     printed = "".join(o.get("text", "") for c in graded_nb.cells if c.cell_type == "code"
                       for o in c.get("outputs", []))
     assert "sigmoid: hidden tests passed." in printed  # the notebook claimed every pass
+    judged = [grade_id(c) for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")
+              and judged_names(c.source, ASSIGNMENT.id)]
+    note = results["skips_the_judge"].note  # the instructor is told why the passes earned 0
+    assert note.startswith(f"no points for {', '.join(judged)}: "), note
+    assert not any("no points for" in r.note for r in results.values()
+                   if r.student != "skips_the_judge"), "only the cheat loses points this way"
 
 
 def test_a_kernel_reads_no_secret_writes_nothing_shared_and_has_no_network(graded):
