@@ -74,17 +74,12 @@ def isolated(func, modules=None, **replacements):
     ({module name: {attribute: value}}) does the same to modules the learner's code may call
     through (where they are loaded)."""
     modules = modules or {}
-    if not isinstance(func, LearnerFunction):
+    if isinstance(func, LearnerFunction):  # the kernel applies them on each call (judge)
+        with _merged(func.__dict__, {"swaps": replacements, "module_swaps": modules}):
+            yield
+    else:
         with swapped(func, replacements, modules):
             yield
-        return
-    saved = func.swaps, func.module_swaps  # applied in the kernel on each call (judge.py)
-    func.swaps, func.module_swaps = {**func.swaps, **replacements}, {**func.module_swaps,
-                                                                     **modules}
-    try:
-        yield
-    finally:
-        func.swaps, func.module_swaps = saved
 
 
 _local_hooks = {}  # id(plain function) -> hooks while a `hooked` context holds it
@@ -95,18 +90,27 @@ def hooked(func, **hooks):
     """While active, every call of `func` runs with these hooks (e.g. numpy_only=None: every
     shared_utils.nn op raises, DECISIONS §16)."""
     if isinstance(func, LearnerFunction):
-        saved, func.hooks = func.hooks, {**func.hooks, **hooks}
+        with _merged(func.__dict__, {"hooks": hooks}):
+            yield
     else:
-        saved, _local_hooks[id(func)] = _local_hooks.get(id(func)), hooks
+        with _merged(_local_hooks, {id(func): hooks}):
+            yield
+
+
+@contextlib.contextmanager
+def _merged(table, more):
+    """While active, each table[key] (a dict, or missing) also holds the entries of more[key]."""
+    saved = {key: table.get(key) for key in more}
+    for key, entries in more.items():
+        table[key] = {**(saved[key] or {}), **entries}
     try:
         yield
     finally:
-        if isinstance(func, LearnerFunction):
-            func.hooks = saved
-        elif saved is None:
-            _local_hooks.pop(id(func), None)
-        else:
-            _local_hooks[id(func)] = saved
+        for key, value in saved.items():
+            if value is None:
+                table.pop(key, None)
+            else:
+                table[key] = value
 
 
 def line_steps(func, *args, **kwargs):

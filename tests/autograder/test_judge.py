@@ -155,11 +155,9 @@ def test_a_judge_function_cannot_be_called_after_its_test(pair):
         _learner(pair, lambda: kept[0]())()
 
 
-def test_a_hidden_test_through_a_judge_process_passes_and_fails_as_in_one_process(capsys):
-    run_hidden("c1w2_logistic_regression.test_sigmoid", lambda z: 1 / (1 + np.exp(-z)))
-    assert capsys.readouterr().out == "sigmoid: hidden tests passed.\n"
-    with pytest.raises(HiddenTestFailure, match="sigmoid: sigmoid.z. has the wrong value"):
-        run_hidden("c1w2_logistic_regression.test_sigmoid", lambda z: 1 / (1 + np.exp(z)))
+def test_a_judge_process_sees_how_the_kernel_computed_and_runs_only_tests():
+    """(Pass and fail through a judge process: test_pipeline_parts.) The loop check counts the
+    learner's lines in the kernel; a name that is no test is refused."""
     namespace = {"np": np}
     exec("def sigmoid(z):\n    out = np.array(z, dtype=float)\n"
          "    for i in np.ndindex(out.shape):\n        out[i] = 1 / (1 + np.exp(-out[i]))\n"
