@@ -1,7 +1,7 @@
 """Grading-time guard: what the grading kernel shows stays honest under ordinary patching.
 
 Points do not depend on it: hidden tests and public checks run in the judge, a process of its
-own (judge.py), and the grading worker scores each test cell from the judge's verdicts. But a
+own (judge/), and the grading worker scores each test cell from the judge's verdicts. But a
 notebook whose numpy or checks were patched would print passes the judge then denies, so the
 sandboxed grading kernel (sandbox_kernel.py) calls `install` after it has imported the checks
 and before any learner code runs. From then on:

@@ -12,7 +12,7 @@ function runs in a thread here or on a Dask worker on another machine. Only the 
 dispatched the chunks writes the course: its gradebook (one session per chunk), submitted/
 and autograded/; a kernel never sees them.
 
-Hidden tests and public checks run in a judge process beside each kernel (judge.py), which
+Hidden tests and public checks run in a judge process beside each kernel (judge/), which
 writes its verdicts where the kernel cannot; a test cell keeps nbgrader's score only if the
 judge passed what the source cell runs (`_score_from_verdicts`).
 

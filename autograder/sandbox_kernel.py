@@ -3,7 +3,7 @@
 nbgrader starts a kernel for every notebook it grades; in a sandboxed grading run the kernel
 spec points here (see sandbox.py). This launcher starts as the grader's user and, before any
 learner code runs:
-  1. forks the judge (judge.py): a process that keeps the grader's user, outside the sandbox,
+  1. forks the judge (judge/): a process that keeps the grader's user, outside the sandbox,
      and alone imports the hidden tests; the kernel reaches it through a socket only, and
      only the judge writes the verdicts file the worker scores hidden-test cells from;
      then imports the public checks, so they are in memory while their files are hidden below;
@@ -58,15 +58,15 @@ def _kept_flags(path):
 
 
 def _preload(names):
-    """Import the public checks now, while their files are visible (what they import comes
-    along); and the hidden tests of an assignment whose tests still run in the kernel."""
+    """Import the guard, the judge's client and the public checks now, while their files are
+    visible (what they import comes along)."""
     for name in ("autograder.guard", "autograder.judge", *names):
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
 
 
 def _start_judge(settings, verdicts, notebook):
-    """Fork the judge, which runs this notebook's hidden tests (judge.py); return the
+    """Fork the judge, which runs this notebook's hidden tests (judge/); return the
     kernel's end of their socket. The judge stays the grader's user, outside the namespaces
     the kernel enters, and dies with the kernel."""
     ours, theirs = socket.socketpair()
@@ -264,7 +264,7 @@ def _start(settings, kernel_argv, report, verdicts):
     if hasattr(app.shell, "_tee"):  # IPython >= 9 keeps every cell's printed text in memory
         app.shell._tee = lambda channel: contextlib.nullcontext()  # grading needs no history
     guard.install(app.shell)  # before any learner code: see guard.py
-    report.close()  # the watchdog has its own copy; learner code may not write a verdict
+    report.close()  # the watchdog has its own copy; learner code may not forge its lines
     app.start()
 
 

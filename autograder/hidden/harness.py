@@ -3,7 +3,7 @@ isolation from the learner's other answers, a detector for Python loops over the
 watch on calls into shared_utils.nn, centered differences for gradient checks, and the quiz
 tests built from an answer key.
 
-Hidden tests run in the judge (autograder/judge.py): a learner function they receive is a
+Hidden tests run in the judge (autograder/judge/): a learner function they receive is a
 judge.LearnerFunction, run in the kernel. The tools here also take plain functions (a test run
 in one process, as the tests of the references do)."""
 import contextlib
@@ -12,11 +12,10 @@ import zlib
 import numpy as np
 
 from shared_utils.checks._quiz import parse_answer
-from shared_utils.checks._compare import backward_from
 from shared_utils.checks._report import describe, fail
 
 from ..judge import HiddenTestFailure, LearnerFunction, quiet, swapped
-from ..judge.kernel import HOOKS
+from ..judge.kernel import with_hooks
 
 __all__ = ["HiddenTestFailure", "quiet", "rng", "random_parameters", "learner_call", "isolated",
            "hooked", "line_steps", "nn_calls", "sgd_steps", "backward_through",
@@ -53,12 +52,7 @@ def _call(func, args, kwargs, hooks=None):
             return func.call(args, kwargs, hooks)
         hooks, found = {**_local_hooks.get(id(func), {}), **(hooks or {})}, {}
         with contextlib.ExitStack() as stack:
-            for name, arg in hooks.items():
-                if name in HOOKS:
-                    stack.enter_context(HOOKS[name](func, found, arg))
-            value = func(*args, **kwargs)
-            if "backward" in hooks:
-                backward_from(value, hooks["backward"])
+            value = with_hooks(stack, func, hooks, found)(*args, **kwargs)
         return value, found
     except NotImplementedError:
         fail(func.__name__, "is not implemented yet.")

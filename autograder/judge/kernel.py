@@ -127,10 +127,16 @@ HOOKS = {"count_lines": counting_lines, "watch_nn": watching_nn, "numpy_only": n
 
 
 def _prepare_learner_call(stack, func, values, found):
-    """The test's stand-ins and hooks around a learner call; a `backward` hook wraps it."""
+    """The test's stand-ins and hooks around a learner call."""
     stack.enter_context(quiet())
     stack.enter_context(swapped(func, values.get("swaps") or {}, values.get("module_swaps") or {}))
-    hooks = values.get("hooks") or {}
+    return with_hooks(stack, func, values.get("hooks") or {}, found)
+
+
+def with_hooks(stack, func, hooks, found):
+    """Enter the HOOKS named in `hooks` ({name: argument}) around calls of `func` on `stack`,
+    filling `found`; return what to call: `func`, or with a `backward` hook `func` followed by
+    backward() from its value (see backward_from)."""
     for name, arg in hooks.items():
         if name in HOOKS:
             stack.enter_context(HOOKS[name](func, found, arg))

@@ -55,7 +55,6 @@ def cell_passes(names, verdicts):
     return True
 
 
-
 MAX_RUNS = 10_000  # tests and checks one notebook may have run (each writes a verdict line)
 
 

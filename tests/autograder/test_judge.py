@@ -1,4 +1,4 @@
-"""The judge (autograder/judge.py): values cross as data with their types, learner functions run
+"""The judge (autograder/judge/): values cross as data with their types, learner functions run
 on the kernel's side with what a test does to them (stand-ins, line counts, in-place changes)
 carried across, exceptions keep their class names, and a hidden test run through a judge
 process gives the verdict and message it gives in one process."""

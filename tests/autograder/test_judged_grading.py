@@ -1,5 +1,5 @@
 """Every assignment graded the way a class is, in the sandbox with its tests in the judge
-(autograder/judge.py): the reference gets every point, the released stub none, and the first
+(autograder/judge/): the reference gets every point, the released stub none, and the first
 mutant loses exactly the cells it declares (slow). `check` proves all mutants with the hidden
 tests in the judge and the public checks in the kernel; this proves the grading kernel, which
 sends the public checks to the judge too, on every assignment. Expected scores come from the
